@@ -1,0 +1,61 @@
+/** The simulator's routes, as named in fault rules and request counts. */
+export type RouteName =
+  | 'me'
+  | 'workouts'
+  | 'performance_graph'
+  | 'legacy_login'
+  | 'oauth_token'
+  | 'authorize'
+  | 'login_page'
+  | 'usernamepassword_login'
+  | 'login_callback'
+  | 'authorize_resume'
+  | 'not_found';
+
+/**
+ * status: answer `status` (with `retryAfter` as the Retry-After header); reset: drop the connection;
+ * truncate: send half the body then drop; empty: 200 with no body; invalid_json: 200 with a broken body;
+ * hang: never answer (until the client gives up).
+ */
+export type FaultKind = 'status' | 'reset' | 'truncate' | 'empty' | 'invalid_json' | 'hang';
+
+export interface FaultRule {
+  route: RouteName | '*';
+  kind: FaultKind;
+  status?: number;
+  retryAfter?: string;
+  /** How many matching requests get the fault (then it is used up). */
+  times: number;
+  /** Matching requests to let through before the fault starts. */
+  skip?: number;
+}
+
+export class FaultInjector {
+  private rules: Array<FaultRule & { skipLeft: number; timesLeft: number }> = [];
+
+  add(...rules: FaultRule[]): void {
+    for (const rule of rules) this.rules.push({ ...rule, skipLeft: rule.skip ?? 0, timesLeft: rule.times });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The fault for this request, if any rule applies (consuming one of its uses). */
+  take(route: RouteName): FaultRule | undefined {
+    for (const rule of this.rules) {
+      if (rule.timesLeft <= 0 || (rule.route !== '*' && rule.route !== route)) continue;
+      if (rule.skipLeft > 0) {
+        rule.skipLeft--;
+        continue;
+      }
+      rule.timesLeft--;
+      return rule;
+    }
+    return undefined;
+  }
+
+  get pending(): number {
+    return this.rules.reduce((n, r) => n + r.timesLeft, 0);
+  }
+}

@@ -1,0 +1,122 @@
+import { intBetween, seededRandom } from './random.js';
+import { makeWorkout, type SimWorkout } from './workouts.js';
+
+export interface HistoryOptions {
+  workouts: number;
+  seed: number;
+  /** created_at of the newest workout (unix seconds). */
+  newestAt: number;
+  userId: string;
+  /** How many of the newest workouts are IN_PROGRESS. */
+  inProgress: number;
+}
+
+const MAX_LIMIT = 100;
+
+/** The simulated account's workout list, newest first, with the API's paging rules. */
+export class WorkoutHistory {
+  private readonly list: SimWorkout[] = [];
+  private readonly byId = new Map<string, SimWorkout>();
+  private readonly perMonth = new Map<string, number>();
+  private nextIndex: number;
+
+  constructor(readonly options: HistoryOptions) {
+    let createdAt = options.newestAt;
+    for (let i = 0; i < options.workouts; i++) {
+      const index = options.workouts - 1 - i;
+      this.insertOldest(makeWorkout(options.seed, index, options.userId, createdAt, i < options.inProgress));
+      createdAt -= this.gapBefore(index);
+    }
+    this.nextIndex = options.workouts;
+  }
+
+  get userId(): string {
+    return this.options.userId;
+  }
+
+  /** Every workout, newest first (a copy). */
+  all(): SimWorkout[] {
+    return [...this.list];
+  }
+
+  find(id: string): SimWorkout | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Records `count` new workouts after the newest one; the last `inProgress` of them are still running. */
+  add(count: number, inProgress = 0): SimWorkout[] {
+    const added: SimWorkout[] = [];
+    for (let i = 0; i < count; i++) {
+      const index = this.nextIndex++;
+      const createdAt = (this.list[0]?.created_at ?? this.options.newestAt) + this.gapBefore(index);
+      const workout = makeWorkout(this.options.seed, index, this.userId, createdAt, i >= count - inProgress);
+      this.list.unshift(workout);
+      this.index(workout);
+      added.push(workout);
+    }
+    return added;
+  }
+
+  /** Finishes every IN_PROGRESS workout, as the real API does once the user stops. */
+  completeInProgress(): SimWorkout[] {
+    const completed = this.list.filter((w) => w.status === 'IN_PROGRESS');
+    for (const workout of completed) {
+      const duration = Number((workout['ride'] as { duration?: number } | null)?.duration ?? 1200);
+      Object.assign(workout, { status: 'COMPLETE', end_time: workout.created_at + duration + 30, total_work: 123_456.78 });
+    }
+    return completed;
+  }
+
+  remove(id: string): boolean {
+    const at = this.list.findIndex((w) => w.id === id);
+    const [workout] = at >= 0 ? this.list.splice(at, 1) : [];
+    if (workout === undefined) return false;
+    this.byId.delete(id);
+    const month = monthOf(workout.created_at);
+    this.perMonth.set(month, (this.perMonth.get(month) ?? 1) - 1);
+    return true;
+  }
+
+  /** GET /api/user/{id}/workouts: 0-based pages of `limit` (capped at 100), the real envelope. */
+  page(page: number, requestedLimit: number, withRide: boolean): Record<string, unknown> {
+    const limit = Math.min(Math.max(requestedLimit, 1), MAX_LIMIT);
+    const total = this.list.length;
+    const pageCount = Math.ceil(total / limit);
+    const slice = this.list.slice(page * limit, page * limit + limit);
+    const data = withRide ? slice : slice.map(({ ride: _ride, ...rest }) => rest);
+    const last = slice.at(-1);
+    return {
+      data,
+      total,
+      count: data.length,
+      page,
+      limit,
+      page_count: pageCount,
+      show_previous: page > 0,
+      show_next: page < pageCount - 1,
+      sort_by: '-created_at,-pk',
+      next: last === undefined || page >= pageCount - 1 ? null : { workout_id: last.id, created_at: last.created_at },
+      summary: Object.fromEntries([...this.perMonth.entries()].filter(([, n]) => n > 0)),
+      aggregate_stats: [],
+      total_heart_rate_zone_durations: null,
+    };
+  }
+
+  private insertOldest(workout: SimWorkout): void {
+    this.list.push(workout);
+    this.index(workout);
+  }
+
+  private index(workout: SimWorkout): void {
+    this.byId.set(workout.id, workout);
+    const month = monthOf(workout.created_at);
+    this.perMonth.set(month, (this.perMonth.get(month) ?? 0) + 1);
+  }
+
+  /** Seconds between workout `index` and the one before it: 1 to 30 hours. */
+  private gapBefore(index: number): number {
+    return intBetween(seededRandom(this.options.seed * 7_919 + index), 3_600, 30 * 3_600);
+  }
+}
+
+const monthOf = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 7);

@@ -1,0 +1,207 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Auth0Simulator, type Auth0Options } from './auth0.js';
+import { FaultInjector, type FaultRule, type RouteName } from './faults.js';
+import { performanceGraph } from './graphs.js';
+import { WorkoutHistory, type HistoryOptions } from './history.js';
+import { hexId } from './random.js';
+import { TokenIssuer, USER_ID_CLAIM } from './tokens.js';
+
+export interface SimulatorOptions extends Partial<HistoryOptions>, Auth0Options {
+  port?: number;
+  /** Delay before every answer, in milliseconds. */
+  latencyMs?: number;
+  /** Keep a log of every request (tests read it; benchmarks switch it off). */
+  recordRequests?: boolean;
+  now?: () => number;
+}
+
+export interface LoggedRequest {
+  route: RouteName;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+}
+
+/** By default the newest workout started ten minutes ago (whole hours, so data only changes hourly). */
+export const defaultNewestAt = (nowMs: number): number => Math.floor(nowMs / 3_600_000) * 3_600 - 600;
+export const DEFAULT_USER_ID = hexId('simulated-user');
+
+const API_ROUTES: Array<[RegExp, RouteName]> = [
+  [/^\/api\/me$/, 'me'],
+  [/^\/api\/user\/([^/]+)\/workouts$/, 'workouts'],
+  [/^\/api\/workout\/([^/]+)\/performance_graph$/, 'performance_graph'],
+];
+
+/** A local stand-in for api.onepeloton.com and auth.onepeloton.com on one port. */
+export class PelotonSimulator {
+  readonly history: WorkoutHistory;
+  readonly faults = new FaultInjector();
+  readonly tokens: TokenIssuer;
+  readonly auth0: Auth0Simulator;
+  readonly requests: LoggedRequest[] = [];
+  latencyMs: number;
+  private server: Server | undefined;
+  private readonly now: () => number;
+
+  private constructor(private readonly options: SimulatorOptions) {
+    this.now = options.now ?? Date.now;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.history = new WorkoutHistory({
+      workouts: options.workouts ?? 500,
+      seed: options.seed ?? 1,
+      newestAt: options.newestAt ?? defaultNewestAt(this.now()),
+      userId: options.userId ?? DEFAULT_USER_ID,
+      inProgress: options.inProgress ?? 1,
+    });
+    this.tokens = new TokenIssuer(() => Math.floor(this.now() / 1000));
+    this.auth0 = new Auth0Simulator(this.tokens, this.history.userId, options, () => this.url, this.now);
+  }
+
+  static async start(options: SimulatorOptions = {}): Promise<PelotonSimulator> {
+    const simulator = new PelotonSimulator(options);
+    const server = createServer((req, res) => void simulator.handle(req, res));
+    server.keepAliveTimeout = 30_000;
+    simulator.server = server;
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+    return simulator;
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    return address === null || address === undefined ? '' : `http://127.0.0.1:${address.port}`;
+  }
+
+  /** A bearer token for the simulated user, as if copied from the browser. */
+  issueAccessToken(ttlSeconds = 172_800): string {
+    return this.tokens.issue(this.history.userId, ttlSeconds);
+  }
+
+  injectFaults(...rules: FaultRule[]): void {
+    this.faults.add(...rules);
+  }
+
+  count(route: RouteName): number {
+    return this.requests.filter((r) => r.route === route).length;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    if (url.pathname.startsWith('/__simulator/')) return this.control(req, res, url);
+    const apiMatch = API_ROUTES.map(([pattern, name]) => [pattern.exec(url.pathname), name] as const).find(([m]) => m !== null);
+    const route: RouteName = apiMatch?.[1] ?? this.auth0.routeOf(req.method ?? 'GET', url.pathname) ?? 'not_found';
+    if (this.options.recordRequests !== false) {
+      this.requests.push({ route, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization });
+    }
+    const body = await readBody(req);
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    const fault = this.faults.take(route);
+    if (fault !== undefined) return applyFault(fault, req, res);
+    if (apiMatch === undefined) {
+      if (route !== 'not_found') return this.auth0.handle(route, req, res, url, body);
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
+      return;
+    }
+    const userId = this.authenticate(req);
+    if (userId === undefined) return sendJson(res, 401, { status: 401, error_code: 3020, message: 'Not logged in', subcode: '', details: {} });
+    const param = decodeURIComponent(apiMatch[0]?.[1] ?? '');
+    switch (route) {
+      case 'me':
+        return sendJson(res, 200, { id: userId, username: 'sim_rider', total_workouts: this.history.all().length, default_max_heart_rate: 185 });
+      case 'workouts': {
+        if (param !== userId) return sendJson(res, 403, { status: 403, error_code: 3030, message: 'Forbidden' });
+        const joins = (url.searchParams.get('joins') ?? '').split(',');
+        const page = Number(url.searchParams.get('page') ?? 0);
+        const limit = Number(url.searchParams.get('limit') ?? 20);
+        return sendJson(res, 200, this.history.page(page, limit, joins.includes('ride')));
+      }
+      default: {
+        const workout = this.history.find(param);
+        if (workout === undefined) return sendJson(res, 404, { status: 404, error_code: 3001, message: 'Workout not found' });
+        return sendJson(res, 200, performanceGraph(workout, Number(url.searchParams.get('every_n') ?? 5)));
+      }
+    }
+  }
+
+  private authenticate(req: IncomingMessage): string | undefined {
+    const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    if (match?.[1] === undefined) return undefined;
+    const verdict = this.tokens.verify(match[1]);
+    if (!verdict.ok || this.auth0.isRevoked(match[1])) return undefined;
+    const userId = verdict.claims[USER_ID_CLAIM];
+    return typeof userId === 'string' ? userId : undefined;
+  }
+
+  /** Control endpoints for driving a simulator in another process (demo, container test). */
+  private async control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const input = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
+    switch (url.pathname) {
+      case '/__simulator/token':
+        return sendJson(res, 200, { access_token: this.issueAccessToken(Number(input['ttl_seconds'] ?? 172_800)) });
+      case '/__simulator/workouts':
+        return sendJson(res, 200, { added: this.history.add(Number(input['count'] ?? 1), Number(input['in_progress'] ?? 0)).map((w) => w.id) });
+      case '/__simulator/complete':
+        return sendJson(res, 200, { completed: this.history.completeInProgress().map((w) => w.id) });
+      case '/__simulator/faults':
+        this.faults.add(...((input['rules'] ?? []) as FaultRule[]));
+        return sendJson(res, 200, { pending: this.faults.pending });
+      case '/__simulator/stats':
+        return sendJson(res, 200, { workouts: this.history.all().length, requests: Object.fromEntries(countBy(this.requests.map((r) => r.route))) });
+      default:
+        return sendJson(res, 404, { message: 'unknown control endpoint' });
+    }
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers }).end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse): void {
+  switch (fault.kind) {
+    case 'status': {
+      const status = fault.status ?? 503;
+      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
+      return sendJson(res, status, { status, message: 'Injected fault' }, headers);
+    }
+    case 'reset':
+      req.socket.destroy();
+      return;
+    case 'truncate': {
+      const text = JSON.stringify({ data: [], total: 0, padding: 'x'.repeat(200) });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.write(text.slice(0, text.length / 2), () => req.socket.destroy());
+      return;
+    }
+    case 'empty':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 }).end();
+      return;
+    case 'invalid_json':
+      res.writeHead(200, { 'content-type': 'application/json' }).end('<html>upstream error</html>');
+      return;
+    case 'hang':
+      return;
+  }
+}
+
+function countBy(items: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,83 @@
+import { Command, CommanderError } from 'commander';
+import { checkCommand } from './commands/check.js';
+import { discoverCommand } from './commands/discover.js';
+import { readCommand } from './commands/read.js';
+import type { CommandContext, Runtime } from './commands/runtime.js';
+import { specCommand } from './commands/spec.js';
+import { ConnectorError, configError, systemError } from './errors.js';
+import { DEFAULT_RETRY_TIMING } from './peloton/retry-policy.js';
+import { ProtocolOutput } from './protocol/output.js';
+import { Redactor } from './protocol/redactor.js';
+import { CONNECTOR_VERSION } from './version.js';
+
+/**
+ * Runs the connector with `argv` (without node and script) and resolves to the exit code.
+ * stdout receives protocol messages only; usage text and errors for people go to stderr.
+ */
+export async function run(argv: readonly string[], runtime: Partial<Runtime> = {}): Promise<number> {
+  const rt: Runtime = {
+    stdout: runtime.stdout ?? process.stdout,
+    stderr: runtime.stderr ?? process.stderr,
+    now: runtime.now ?? Date.now,
+    retryTiming: runtime.retryTiming ?? DEFAULT_RETRY_TIMING,
+    signal: runtime.signal,
+  };
+  const ctx: CommandContext = { ...rt, output: new ProtocolOutput(rt.stdout, new Redactor(), rt.now) };
+  let exitCode = 0;
+  const program = buildProgram(ctx, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      await reportFatal(ctx, configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const failure = error instanceof ConnectorError ? error : systemError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, error);
+    await reportFatal(ctx, failure);
+    return 1;
+  }
+}
+
+function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void): Command {
+  const program = new Command('source-peloton')
+    .description('Airbyte-protocol source for Peloton workouts and workout performance metrics.')
+    .version(CONNECTOR_VERSION, '-V, --version')
+    .exitOverride()
+    // stdout is reserved for protocol messages, so even --help and --version text goes to stderr.
+    .configureOutput({
+      writeOut: (text) => ctx.stderr.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    })
+    .showHelpAfterError(false);
+
+  program.command('spec').description('Print the connector specification').action(async () => setExitCode(await specCommand(ctx)));
+  program
+    .command('check')
+    .description('Check that the config can log in to Peloton')
+    .requiredOption('--config <path>', 'config JSON file')
+    .action(async (opts: { config: string }) => setExitCode(await checkCommand(ctx, opts.config)));
+  program
+    .command('discover')
+    .description('Print the catalog of streams')
+    .requiredOption('--config <path>', 'config JSON file')
+    .action(async (opts: { config: string }) => setExitCode(await discoverCommand(ctx, opts.config)));
+  program
+    .command('read')
+    .description('Read records (and state) for the configured catalog')
+    .requiredOption('--config <path>', 'config JSON file')
+    .requiredOption('--catalog <path>', 'configured catalog JSON file')
+    .option('--state <path>', 'state JSON file from a previous read')
+    .action(async (opts: { config: string; catalog: string; state?: string }) => setExitCode(await readCommand(ctx, opts)));
+  return program;
+}
+
+async function reportFatal(ctx: CommandContext, failure: ConnectorError): Promise<void> {
+  await ctx.output.error({
+    message: failure.message,
+    failureType: failure.failureType,
+    ...(failure.failureType === 'system_error' && failure.stack !== undefined ? { stackTrace: failure.stack } : {}),
+  });
+  ctx.stderr.write(`${ctx.output.redactor.redact(failure.message)}\n`);
+}

@@ -1,0 +1,24 @@
+import type { JsonObject, SpecMessage } from '../protocol/messages.js';
+import { PROTOCOL_VERSION } from '../protocol/messages.js';
+import { loadSchema } from '../schemas.js';
+import type { CommandContext } from './runtime.js';
+
+export const DOCUMENTATION_URL = 'https://github.com/source-peloton/source-peloton#readme';
+
+export function specMessage(): SpecMessage {
+  return {
+    type: 'SPEC',
+    spec: {
+      documentationUrl: DOCUMENTATION_URL,
+      connectionSpecification: loadSchema('spec.json') as JsonObject,
+      supportsIncremental: true,
+      supported_destination_sync_modes: ['overwrite', 'append', 'append_dedup'],
+      protocol_version: PROTOCOL_VERSION,
+    },
+  };
+}
+
+export async function specCommand(ctx: CommandContext): Promise<number> {
+  await ctx.output.write(specMessage());
+  return 0;
+}

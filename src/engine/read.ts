@@ -1,0 +1,119 @@
+import { ConnectorError, systemError } from '../errors.js';
+import type { JsonObject, SyncMode } from '../protocol/messages.js';
+import { ChildConsumer, ListConsumer, type Prepared, type StreamConsumer } from './consumers.js';
+import type { ListStreamDeclaration, StreamDeclaration } from './declarations.js';
+import { readPages, type Page } from './pager.js';
+import type { ReadContext } from './read-context.js';
+import { readAhead } from './read-ahead.js';
+
+export interface SelectedStream {
+  declaration: StreamDeclaration;
+  syncMode: SyncMode;
+}
+
+export interface StreamOutcome {
+  name: string;
+  records: number;
+  failure: ConnectorError | undefined;
+}
+
+/**
+ * Reads the selected streams. Each list stream is read once, feeding itself (if selected) and every
+ * selected child, so both streams share one pass over the workout list.
+ */
+export async function readStreams(
+  ctx: ReadContext,
+  userId: string,
+  all: readonly StreamDeclaration[],
+  selected: SelectedStream[],
+  states: Map<string, JsonObject>,
+): Promise<StreamOutcome[]> {
+  const outcomes: StreamOutcome[] = [];
+  for (const root of all) {
+    if (root.kind !== 'list') continue;
+    const consumers: StreamConsumer[] = [];
+    for (const { declaration, syncMode } of selected) {
+      const state = states.get(declaration.name);
+      if (declaration === root) consumers.push(new ListConsumer(ctx, root, syncMode, state));
+      else if (declaration.kind === 'child' && declaration.parent === root.name) consumers.push(new ChildConsumer(ctx, declaration, syncMode, state));
+    }
+    if (consumers.length === 0) continue;
+    await readGroup(ctx, root, userId, consumers);
+    outcomes.push(...consumers.map((c) => ({ name: c.name, records: c.emitted, failure: c.failure })));
+  }
+  return outcomes;
+}
+
+interface PreparedPage {
+  page: Page;
+  prepared: Prepared[][];
+}
+
+async function* preparePages(pages: AsyncGenerator<Page>, consumers: StreamConsumer[]): AsyncGenerator<PreparedPage> {
+  for await (const page of pages) {
+    yield { page, prepared: page.records.map((record) => consumers.map((c) => c.prepare(record))) };
+  }
+}
+
+async function readGroup(ctx: ReadContext, root: ListStreamDeclaration, userId: string, consumers: StreamConsumer[]): Promise<void> {
+  const { output, progress } = ctx;
+  const floor = Math.min(...consumers.map((c) => c.cursor.floor));
+  let running = false;
+  const startRunning = async (envelope: JsonObject | undefined): Promise<void> => {
+    running = true;
+    for (const consumer of consumers) {
+      if (consumer.failure !== undefined) continue;
+      await output.streamStatus(consumer.name, 'RUNNING');
+      if (envelope === undefined) continue;
+      const rows = root.estimateNewerThan(envelope, consumer.cursor.floor);
+      progress.estimate(consumer.name, rows);
+      await output.estimate(consumer.name, rows);
+    }
+  };
+
+  try {
+    for await (const { page, prepared } of readAhead(preparePages(readPages(ctx, root, userId, floor), consumers))) {
+      if (!running) await startRunning(page.envelope);
+      progress.page(root.name);
+      for (const [i, record] of page.records.entries()) {
+        for (const [j, consumer] of consumers.entries()) {
+          const decision = prepared[i]?.[j];
+          if (decision !== undefined && consumer.failure === undefined) await consumer.handle(record, decision);
+        }
+      }
+      for (const consumer of consumers) if (consumer.failure === undefined) await consumer.checkpoint();
+      if (consumers.every((c) => c.failure !== undefined)) break;
+    }
+  } catch (error) {
+    for (const consumer of consumers) consumer.fail(error);
+  }
+  if (!running) await startRunning(undefined);
+
+  for (const consumer of consumers) {
+    if (consumer.failure === undefined) {
+      await consumer.finish();
+      await output.streamStatus(consumer.name, 'COMPLETE');
+      continue;
+    }
+    // What was emitted before the failure stays covered; nothing beyond it is claimed.
+    await consumer.checkpoint();
+    await reportFailure(ctx, consumer.name, consumer.failure);
+    await output.streamStatus(consumer.name, 'INCOMPLETE');
+  }
+}
+
+export async function reportFailure(ctx: Pick<ReadContext, 'output'>, stream: string | undefined, failure: ConnectorError): Promise<void> {
+  await ctx.output.error({
+    message: failure.message,
+    failureType: failure.failureType,
+    internalMessage: describeCause(failure),
+    ...(failure.failureType === 'system_error' && failure.stack !== undefined ? { stackTrace: failure.stack } : {}),
+    ...(stream === undefined ? {} : { stream }),
+  });
+}
+
+function describeCause(error: ConnectorError): string {
+  const cause = error.cause;
+  if (cause === undefined) return error.message;
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : systemError(String(cause)).message;
+}

@@ -1,0 +1,40 @@
+import type { FailureType } from './protocol/messages.js';
+
+/**
+ * A failure the connector understands: its message is written for the person running the sync
+ * (what went wrong and what to do) and must never contain a secret.
+ */
+export class ConnectorError extends Error {
+  readonly failureType: FailureType;
+
+  constructor(message: string, failureType: FailureType, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConnectorError';
+    this.failureType = failureType;
+  }
+}
+
+/** Something the user must fix: their config, catalog, state or credentials. */
+export const configError = (message: string, cause?: unknown): ConnectorError =>
+  new ConnectorError(message, 'config_error', cause === undefined ? undefined : { cause });
+
+/** Something that may go away by itself: network trouble, Peloton having a bad moment. */
+export const transientError = (message: string, cause?: unknown): ConnectorError =>
+  new ConnectorError(message, 'transient_error', cause === undefined ? undefined : { cause });
+
+/** A bug, or a response the connector cannot make sense of. */
+export const systemError = (message: string, cause?: unknown): ConnectorError =>
+  new ConnectorError(message, 'system_error', cause === undefined ? undefined : { cause });
+
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The error's message followed by its causes', for internal_message and debug logs. */
+export function describeErrorChain(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    parts.push(errorMessage(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(' <- ');
+}

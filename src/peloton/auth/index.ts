@@ -1,0 +1,26 @@
+import type { ResolvedConfig } from '../../config/config.js';
+import type { ProtocolOutput } from '../../protocol/output.js';
+import { Auth0Client } from './auth0-client.js';
+import type { Authenticator } from './authenticator.js';
+import { BearerAuthenticator } from './bearer.js';
+import { OAuthAuthenticator } from './oauth.js';
+import { PasswordAuthenticator } from './password.js';
+
+export interface AuthDeps {
+  output: ProtocolOutput;
+  nowSeconds(): number;
+  signal?: AbortSignal | undefined;
+}
+
+/** The Authenticator for the config's credentials: the one place that knows how Peloton logs in. */
+export function createAuthenticator(config: ResolvedConfig, deps: AuthDeps): Authenticator {
+  const { credentials } = config;
+  switch (credentials.authType) {
+    case 'bearer':
+      return new BearerAuthenticator(credentials.accessToken, deps.nowSeconds);
+    case 'oauth':
+      return new OAuthAuthenticator(new Auth0Client(config, deps.signal), credentials, deps.output, deps.nowSeconds);
+    case 'password':
+      return new PasswordAuthenticator(new Auth0Client(config, deps.signal), credentials, deps.output, deps.nowSeconds);
+  }
+}

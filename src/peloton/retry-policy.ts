@@ -1,0 +1,34 @@
+import type { RetryOptions } from 'got';
+
+/** How long to wait between attempts; injectable so tests do not sleep. */
+export interface RetryTiming {
+  /** First backoff; doubles each attempt, with full jitter. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** A longer Retry-After is cut to this. */
+  retryAfterCapMs: number;
+}
+
+export const DEFAULT_RETRY_TIMING: RetryTiming = { backoffBaseMs: 1000, backoffMaxMs: 60_000, retryAfterCapMs: 300_000 };
+
+/** Error codes got should retry besides its own defaults: an empty or unparsable 200. */
+export const EMPTY_BODY_CODE = 'ERR_EMPTY_BODY';
+const BODY_PARSE_CODE = 'ERR_BODY_PARSE_FAILURE';
+
+export function retryOptions(limit: number, timing: RetryTiming, random: () => number = Math.random): Partial<RetryOptions> {
+  return {
+    limit,
+    methods: ['GET'],
+    statusCodes: [408, 429, 500, 502, 503, 504, 520, 521, 522, 524],
+    errorCodes: ['ETIMEDOUT', 'ECONNRESET', 'EADDRINUSE', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE', EMPTY_BODY_CODE, BODY_PARSE_CODE],
+    // got refuses a Retry-After above this outright; we would rather wait the (capped) time.
+    maxRetryAfter: Number.MAX_SAFE_INTEGER,
+    calculateDelay: ({ attemptCount, error, computedValue, retryAfter }) => {
+      // computedValue is got's verdict from limit, methods, status and error codes: 0 means "do not retry".
+      if (computedValue === 0 || error.name === 'RetryError') return computedValue;
+      if (retryAfter !== undefined && error.response !== undefined) return Math.min(Math.max(retryAfter, 1), timing.retryAfterCapMs);
+      const ceiling = Math.min(timing.backoffMaxMs, timing.backoffBaseMs * 2 ** (attemptCount - 1));
+      return Math.max(1, Math.round(ceiling / 2 + (random() * ceiling) / 2));
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * The request budget of one run, shared by every request: at most `maxConcurrency` in flight
+ * (a FIFO semaphore) and request starts spaced `1 / requestsPerSecond` apart (0 = no spacing).
+ */
+export class Throttle {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private nextStartAt = 0;
+  private readonly spacingMs: number;
+
+  constructor(
+    private readonly maxConcurrency: number,
+    requestsPerSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.spacingMs = requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.maxConcurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next === undefined) this.active--;
+      else next();
+    }
+  }
+
+  /** Waits for this request's turn under the rate limit (every attempt, retries included). */
+  async pace(signal?: AbortSignal): Promise<void> {
+    if (this.spacingMs === 0) return;
+    const now = this.now();
+    const startAt = Math.max(now, this.nextStartAt);
+    this.nextStartAt = startAt + this.spacingMs;
+    if (startAt > now) await sleep(startAt - now, undefined, signal === undefined ? {} : { signal });
+  }
+}

@@ -1,0 +1,83 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type {
+  AirbyteMessage,
+  FailureType,
+  JsonObject,
+  LogLevel,
+  StreamStatus,
+  StreamStatusReason,
+  TraceBody,
+} from './messages.js';
+import type { Redactor } from './redactor.js';
+
+/**
+ * Everything the connector prints on stdout goes through here: one JSON message per line,
+ * waiting for the stream to drain when it is full so memory stays flat with a slow reader.
+ * Human-readable text (logs, errors) is redacted on the way out.
+ */
+export class ProtocolOutput {
+  constructor(
+    private readonly stdout: Writable,
+    readonly redactor: Redactor,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async write(message: AirbyteMessage): Promise<void> {
+    if (!this.stdout.write(JSON.stringify(message) + '\n')) await once(this.stdout, 'drain');
+  }
+
+  record(stream: string, data: JsonObject): Promise<void> {
+    return this.write({ type: 'RECORD', record: { stream, data, emitted_at: this.now() } });
+  }
+
+  state(stream: string, streamState: JsonObject, recordCount: number): Promise<void> {
+    return this.write({
+      type: 'STATE',
+      state: {
+        type: 'STREAM',
+        stream: { stream_descriptor: { name: stream }, stream_state: streamState },
+        sourceStats: { recordCount },
+      },
+    });
+  }
+
+  log(level: LogLevel, message: string): Promise<void> {
+    return this.write({ type: 'LOG', log: { level, message: this.redactor.redact(message) } });
+  }
+
+  streamStatus(stream: string, status: StreamStatus, reasons?: StreamStatusReason[]): Promise<void> {
+    const body = { stream_descriptor: { name: stream }, status, ...(reasons === undefined ? {} : { reasons }) };
+    return this.trace({ type: 'STREAM_STATUS', stream_status: body });
+  }
+
+  estimate(stream: string, rows: number): Promise<void> {
+    return this.trace({ type: 'ESTIMATE', estimate: { name: stream, type: 'STREAM', row_estimate: Math.max(0, Math.round(rows)) } });
+  }
+
+  error(details: { message: string; failureType: FailureType; internalMessage?: string; stackTrace?: string; stream?: string }): Promise<void> {
+    const r = (text: string): string => this.redactor.redact(text);
+    return this.trace({
+      type: 'ERROR',
+      error: {
+        message: r(details.message),
+        failure_type: details.failureType,
+        ...(details.internalMessage === undefined ? {} : { internal_message: r(details.internalMessage) }),
+        ...(details.stackTrace === undefined ? {} : { stack_trace: r(details.stackTrace) }),
+        ...(details.stream === undefined ? {} : { stream_descriptor: { name: details.stream } }),
+      },
+    });
+  }
+
+  /** Hands an updated config (e.g. a rotated refresh token) to the platform, which persists it. */
+  connectorConfig(config: JsonObject): Promise<void> {
+    return this.write({
+      type: 'CONTROL',
+      control: { type: 'CONNECTOR_CONFIG', emitted_at: this.now(), connectorConfig: { config } },
+    });
+  }
+
+  private trace(body: TraceBody): Promise<void> {
+    return this.write({ type: 'TRACE', trace: { ...body, emitted_at: this.now() } } as AirbyteMessage);
+  }
+}

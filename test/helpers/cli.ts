@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { run } from '../../src/cli.js';
+import type { Runtime } from '../../src/commands/runtime.js';
+import { assertValidAirbyteMessage, assertValidRecord } from './protocol.js';
+
+export type Message = Record<string, any>;
+
+export interface CliResult {
+  exitCode: number;
+  messages: Message[];
+  stdout: string;
+  stderr: string;
+  records(stream: string): Record<string, any>[];
+  states(stream: string): Message[];
+  statuses(stream: string): string[];
+  errors(): Message[];
+  /** The STATE messages, as a --state file for the next run would hold them (the last per stream). */
+  lastStates(): Message[];
+}
+
+/** Instant retries for tests: the policy is the same, the waits are milliseconds. */
+export const FAST_RETRIES = { backoffBaseMs: 1, backoffMaxMs: 5, retryAfterCapMs: 50 };
+
+/** Runs the CLI in-process; every stdout line must be a valid protocol message, every record valid. */
+export async function runCli(argv: string[], runtime: Partial<Runtime> = {}): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exitCode = await run(argv, { stdout, stderr, retryTiming: FAST_RETRIES, ...runtime });
+  return parseOutput(exitCode, out, err);
+}
+
+export function parseOutput(exitCode: number, out: string, err: string): CliResult {
+  const messages = out
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const message = JSON.parse(line) as Message;
+      assertValidAirbyteMessage(message);
+      if (message['type'] === 'RECORD') assertValidRecord(message['record'].stream, message['record'].data);
+      return message;
+    });
+  const result: CliResult = {
+    exitCode,
+    messages,
+    stdout: out,
+    stderr: err,
+    records: (stream) => messages.filter((m) => m['type'] === 'RECORD' && m['record'].stream === stream).map((m) => m['record'].data),
+    states: (stream) => messages.filter((m) => m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === stream),
+    statuses: (stream) =>
+      messages.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'STREAM_STATUS' && m['trace'].stream_status.stream_descriptor.name === stream).map((m) => m['trace'].stream_status.status),
+    errors: () => messages.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'ERROR'),
+    lastStates: () => {
+      const last = new Map<string, Message>();
+      for (const m of messages) if (m['type'] === 'STATE') last.set(m['state'].stream.stream_descriptor.name, m);
+      return [...last.values()].map((m) => m['state']);
+    },
+  };
+  return result;
+}
+
+/** Writes JSON (or raw text) files into a fresh temp directory and returns their paths. */
+export function writeFiles(files: Record<string, unknown>): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'source-peloton-test-'));
+  const paths: Record<string, string> = {};
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    paths[name] = path;
+  }
+  return paths;
+}
+
+export function catalog(streams: Record<string, 'full_refresh' | 'incremental'>): unknown {
+  return {
+    streams: Object.entries(streams).map(([name, syncMode]) => ({
+      stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] },
+      sync_mode: syncMode,
+      destination_sync_mode: syncMode === 'incremental' ? 'append_dedup' : 'overwrite',
+    })),
+  };
+}
