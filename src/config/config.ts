@@ -49,6 +49,8 @@ export function resolveConfig(input: unknown, now: Date = new Date()): ResolvedC
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw configError('The config must be a JSON object (see `spec` for its fields).');
   }
+  const legacy = legacyLoginHint(input as JsonObject);
+  if (legacy !== undefined) throw configError(legacy);
   validator ??= createAjv({ useDefaults: true }).compile(loadSchema('spec.json'));
   const config = structuredClone(input) as JsonObject;
   if (!validator(config)) {
@@ -133,4 +135,15 @@ function checkedBaseUrl(field: string, value: string): string {
     throw configError(`The config is invalid: ${field} must be an https:// URL.`);
   }
   return url.toString().replace(/\/+$/, '');
+}
+
+/** Configs written for Peloton's retired session login (e.g. older taps) get told what changed. */
+function legacyLoginHint(config: JsonObject): string | undefined {
+  if (config['credentials'] !== undefined) return undefined;
+  if (config['session_id'] === undefined && (config['username'] === undefined || config['password'] === undefined)) return undefined;
+  return (
+    "This config is written for Peloton's legacy session login (POST /auth/login with username and password, or a peloton_session_id cookie), " +
+    'which Peloton shut down on 2025-10-31 (it answers 403). Move the login into "credentials": ' +
+    '{"auth_type": "password", "username": ..., "password": ...} logs in through Peloton\'s current login (Auth0).'
+  );
 }

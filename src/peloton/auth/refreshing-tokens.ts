@@ -1,8 +1,8 @@
 import type { Redactor } from '../../protocol/redactor.js';
-import { tokenExpiry } from '../jwt.js';
+import { decodeJwtClaims } from '../jwt.js';
 import type { Auth0Client, TokenResponse } from './auth0-client.js';
 
-/** Refresh this long before the token's `exp`, so no request leaves with a token about to die. */
+/** Refresh this long before the token's `exp` (or a tenth of its lifetime, if shorter). */
 export const EXPIRY_MARGIN_SECONDS = 300;
 
 export interface TokenPair {
@@ -60,7 +60,11 @@ export class RefreshingTokens {
   }
 
   private expiresSoon(token: string): boolean {
-    const expiry = tokenExpiry(token);
-    return expiry !== undefined && expiry - EXPIRY_MARGIN_SECONDS <= this.nowSeconds();
+    const claims = decodeJwtClaims(token);
+    const expiry = claims?.['exp'];
+    if (typeof expiry !== 'number') return false;
+    const issued = claims?.['iat'];
+    const margin = typeof issued === 'number' ? Math.min(EXPIRY_MARGIN_SECONDS, (expiry - issued) / 10) : EXPIRY_MARGIN_SECONDS;
+    return expiry - margin <= this.nowSeconds();
   }
 }
