@@ -37,6 +37,11 @@ export abstract class StreamConsumer {
   abstract prepare(record: ListRecord): Prepared;
   abstract handle(record: ListRecord, prepared: Prepared): Promise<void>;
 
+  /** Records emitted since the last STATE. */
+  get uncheckpointed(): number {
+    return this.sinceCheckpoint;
+  }
+
   /** Emits a STATE covering what was handled so far, unless nothing changed. */
   async checkpoint(): Promise<void> {
     await this.emitState(this.cursor.checkpoint(), false);

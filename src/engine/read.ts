@@ -6,6 +6,9 @@ import { readPages, type Page } from './pager.js';
 import type { ReadContext } from './read-context.js';
 import { readAhead } from './read-ahead.js';
 
+/** Besides every page: a sync killed mid-page replays at most this many records per stream. */
+const CHECKPOINT_EVERY_RECORDS = 10;
+
 export interface SelectedStream {
   declaration: StreamDeclaration;
   syncMode: SyncMode;
@@ -78,7 +81,9 @@ async function readGroup(ctx: ReadContext, root: ListStreamDeclaration, userId: 
       for (const [i, record] of page.records.entries()) {
         for (const [j, consumer] of consumers.entries()) {
           const decision = prepared[i]?.[j];
-          if (decision !== undefined && consumer.failure === undefined) await consumer.handle(record, decision);
+          if (decision === undefined || consumer.failure !== undefined) continue;
+          await consumer.handle(record, decision);
+          if (consumer.uncheckpointed >= CHECKPOINT_EVERY_RECORDS) await consumer.checkpoint();
         }
       }
       for (const consumer of consumers) if (consumer.failure === undefined) await consumer.checkpoint();

@@ -1,0 +1,78 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { catalog, runCli, writeFiles } from './helpers/cli.js';
+import { iso, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
+
+let sim: PelotonSimulator;
+beforeEach(async () => (sim = await startSim({ workouts: 400, inProgress: 0 })));
+afterEach(() => sim.close());
+
+function args(config: Record<string, unknown>, state?: unknown): string[] {
+  const paths = writeFiles({ 'config.json': config, 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), ...(state ? { 'state.json': state } : {}) });
+  return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state ? ['--state', paths['state.json']!] : [])];
+}
+
+describe('workouts recorded or deleted while a sync runs', () => {
+  it('new workouts shifting the pages are neither lost nor duplicated, and are read next time', async () => {
+    const realPage = sim.history.page.bind(sim.history);
+    let added: string[] = [];
+    sim.history.page = (page, limit, withRide) => {
+      if (page === 2 && added.length === 0) added = sim.history.add(7).map((w) => w.id);
+      return realPage(page, limit, withRide);
+    };
+    const original = sim.history.all().map((w) => w.id);
+    const first = await runCli(args(simConfig(sim, { page_size: 50 })));
+    expect(first.exitCode).toBe(0);
+    expect(first.records('workouts').map((r) => r['id'])).toEqual(original);
+    expect(first.records('workout_metrics').map((r) => r['id'])).toEqual(original);
+    const second = await runCli(args(simConfig(sim, { page_size: 50 }), first.lastStates()));
+    expect(second.records('workouts').map((r) => r['id'])).toEqual([...added].reverse());
+  });
+
+  it('deletions shifting the pages back make the reader step back, so nothing is skipped', async () => {
+    const realPage = sim.history.page.bind(sim.history);
+    let deleted: string[] = [];
+    sim.history.page = (page, limit, withRide) => {
+      if (page === 3 && deleted.length === 0) deleted = sim.history.all().slice(10, 15).map((w) => w.id);
+      for (const id of deleted) sim.history.remove(id);
+      return realPage(page, limit, withRide);
+    };
+    const before = sim.history.all().map((w) => w.id);
+    const result = await runCli(args(simConfig(sim, { page_size: 50 })));
+    expect(result.exitCode).toBe(0);
+    const ids = result.records('workouts').map((r) => r['id']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(before.filter((id) => !deleted.includes(id) || ids.includes(id)));
+    expect(result.messages.some((m) => m['type'] === 'LOG' && /deleted during the read; re-reading from page/.test(m['log'].message))).toBe(true);
+  });
+});
+
+describe('progress', () => {
+  it('estimates the rows of the sync window from the API total and the cursor', async () => {
+    const all = sim.history.all();
+    const full = await runCli(args(simConfig(sim)));
+    const estimates = full.messages.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'ESTIMATE').map((m) => m['trace'].estimate);
+    expect(estimates).toEqual([
+      { name: 'workouts', type: 'STREAM', row_estimate: 400 },
+      { name: 'workout_metrics', type: 'STREAM', row_estimate: 400 },
+    ]);
+    // From a cursor 60 workouts back, the monthly summary gives a figure near 60.
+    const windowed = await runCli(args(simConfig(sim, { start_date: iso(all[59]!.created_at) })));
+    const estimate = windowed.messages.find((m) => m['type'] === 'TRACE' && m['trace'].type === 'ESTIMATE')?.['trace'].estimate.row_estimate;
+    expect(windowed.records('workouts')).toHaveLength(60);
+    expect(Math.abs(estimate - 60)).toBeLessThanOrEqual(25);
+  });
+
+  it('draws a live progress line on a terminal, and nothing when stderr is not one', async () => {
+    const tty = Object.assign(new PassThrough(), { isTTY: true });
+    let drawn = '';
+    tty.on('data', (chunk: Buffer) => (drawn += chunk.toString()));
+    sim.latencyMs = 2;
+    await runCli(args(simConfig(sim)), { stderr: tty });
+    expect(drawn).toMatch(/\r\x1b\[Kworkouts \d+\/400 records · \d+ pages · \d+\/s/);
+    expect(drawn).toMatch(/workout_metrics 400\/400 records · \d+\/s/);
+
+    const plain = await runCli(args(simConfig(sim)));
+    expect(plain.stderr).toBe('');
+  });
+});
