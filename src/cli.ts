@@ -22,7 +22,7 @@ export async function run(argv: readonly string[], runtime: Partial<Runtime> = {
     retryTiming: runtime.retryTiming ?? DEFAULT_RETRY_TIMING,
     signal: runtime.signal,
   };
-  const ctx: CommandContext = { ...rt, output: new ProtocolOutput(rt.stdout, new Redactor(), rt.now) };
+  const ctx: CommandContext = { ...rt, output: new ProtocolOutput(rt.stdout, runtime.redactor ?? new Redactor(), rt.now) };
   let exitCode = 0;
   const program = buildProgram(ctx, (code) => (exitCode = code));
   try {

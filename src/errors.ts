@@ -38,3 +38,7 @@ export function describeErrorChain(error: unknown): string {
   }
   return parts.join(' <- ');
 }
+
+/** The run was asked to stop (SIGTERM/SIGINT): transient, the next sync resumes from the last state. */
+export const interrupted = (signal: AbortSignal): ConnectorError =>
+  transientError(`The sync was stopped (${signal.reason instanceof Error ? signal.reason.message : 'interrupted'}) before it finished; the next sync resumes from the last state.`);

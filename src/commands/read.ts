@@ -3,7 +3,7 @@ import { readJsonFile } from '../config/files.js';
 import { TerminalProgress, silentProgress } from '../engine/progress.js';
 import { WindowCursor } from '../engine/window-cursor.js';
 import { readStreams, reportFailure, type SelectedStream } from '../engine/read.js';
-import { ConnectorError, systemError, transientError } from '../errors.js';
+import { ConnectorError, interrupted, systemError } from '../errors.js';
 import type { RetryNotice } from '../peloton/api-client.js';
 import { openSession, resolveUserId } from '../peloton/session.js';
 import type { JsonObject } from '../protocol/messages.js';
@@ -40,7 +40,7 @@ export async function readCommand(ctx: CommandContext, options: ReadOptions): Pr
     const userId = await resolveUserId(session);
     await output.log('INFO', `Reading ${selected.map(describe).join(', ')} with a ${session.auth.description}.`);
     const outcomes = await readStreams(
-      { config, output, api: session.api, progress, nowSeconds: () => Math.floor(ctx.now() / 1000) },
+      { config, output, api: session.api, progress, nowSeconds: () => Math.floor(ctx.now() / 1000), signal: ctx.signal },
       userId,
       STREAMS,
       selected,
@@ -65,7 +65,7 @@ function describe({ declaration, syncMode }: SelectedStream): string {
 }
 
 function interruption(ctx: CommandContext): ConnectorError | undefined {
-  return ctx.signal?.aborted === true ? transientError('The sync was interrupted before it finished; the next sync resumes from the last state.') : undefined;
+  return ctx.signal?.aborted === true ? interrupted(ctx.signal) : undefined;
 }
 
 async function reportRetry(ctx: CommandContext, notice: RetryNotice): Promise<void> {

@@ -1,4 +1,4 @@
-import { ConnectorError, systemError } from '../errors.js';
+import { ConnectorError, interrupted, systemError } from '../errors.js';
 import type { JsonObject, SyncMode } from '../protocol/messages.js';
 import type { ChildStreamDeclaration, ListStreamDeclaration } from './declarations.js';
 import type { ListRecord } from './pager.js';
@@ -53,6 +53,7 @@ export abstract class StreamConsumer {
   }
 
   fail(error: unknown): void {
+    if (this.ctx.signal?.aborted === true) this.failure ??= interrupted(this.ctx.signal);
     this.failure ??= error instanceof ConnectorError ? error : systemError(`Reading ${this.name} failed unexpectedly: ${String(error)}`, error);
   }
 

@@ -10,4 +10,6 @@ export interface ReadContext {
   api: PelotonApi;
   progress: ProgressReporter;
   nowSeconds(): number;
+  /** Aborted when the process is asked to stop (SIGTERM/SIGINT). */
+  signal?: AbortSignal | undefined;
 }

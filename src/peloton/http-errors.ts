@@ -3,8 +3,8 @@ import { ConnectorError, configError, systemError, transientError } from '../err
 
 /** Turns whatever got threw into a ConnectorError whose message names the request, never a token. */
 export function toConnectorError(error: unknown, what: string): ConnectorError {
-  if (error instanceof ConnectorError) return error;
-  if (error instanceof RequestError && error.cause instanceof ConnectorError) return error.cause;
+  const own = connectorErrorIn(error);
+  if (own !== undefined) return own;
   if (error instanceof HTTPError) return fromStatus(error, what);
   if (error instanceof TimeoutError) {
     return transientError(`${what} timed out (${error.event}) after ${error.options.retry.limit} retries. Peloton may be slow right now; try again later or raise request_timeout_seconds.`, error);
@@ -31,4 +31,12 @@ function fromStatus(error: HTTPError, what: string): ConnectorError {
 function safeHost(error: RequestError): string {
   const url = error.options.url;
   return url instanceof URL ? url.host : 'the server';
+}
+
+/** A ConnectorError thrown inside a got hook (e.g. by auth renewal) arrives wrapped, maybe twice. */
+function connectorErrorIn(error: unknown): ConnectorError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (current instanceof ConnectorError) return current;
+  }
+  return undefined;
 }

@@ -38,5 +38,5 @@ export function secretsIn(schema: unknown, value: unknown): string[] {
     if ((child as { airbyte_secret?: boolean }).airbyte_secret === true && typeof childValue === 'string') found.push(childValue);
     else found.push(...secretsIn(child, childValue));
   }
-  return found;
+  return [...new Set(found)];
 }

@@ -1,0 +1,163 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WindowCursor } from '../src/engine/window-cursor.js';
+import type { FaultRule } from '../simulator/faults.js';
+import { catalog, runCli, writeFiles, type CliResult } from './helpers/cli.js';
+import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
+import { spawnCli } from './helpers/spawn.js';
+
+const WORKOUTS = 120;
+let sim: PelotonSimulator;
+const outputs: string[] = [];
+const secrets = new Set<string>();
+
+beforeEach(async () => {
+  sim = await startSim({ workouts: WORKOUTS, inProgress: 0 });
+  secrets.add(sim.auth0.password);
+});
+afterEach(async () => {
+  for (const r of sim.requests) if (r.authorization) secrets.add(r.authorization.replace('Bearer ', ''));
+  for (const t of sim.auth0.presentedRefreshTokens) secrets.add(t);
+  await sim.close();
+});
+
+const config = (overrides: Record<string, unknown> = {}): Record<string, unknown> =>
+  simConfig(sim, {
+    credentials: { auth_type: 'password', username: sim.auth0.username, password: sim.auth0.password, login_method: 'password_grant' },
+    page_size: 40,
+    request_timeout_seconds: 1,
+    ...overrides,
+  });
+
+function args(cfg: Record<string, unknown>, state?: unknown): string[] {
+  const paths = writeFiles({ 'config.json': cfg, 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), ...(state ? { 'state.json': state } : {}) });
+  return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state ? ['--state', paths['state.json']!] : [])];
+}
+
+async function read(cfg: Record<string, unknown>, state?: unknown): Promise<CliResult> {
+  const result = await runCli(args(cfg, state));
+  outputs.push(result.stdout, result.stderr);
+  return result;
+}
+
+function expectFullData(result: CliResult): void {
+  const ids = sim.history.all().map((w) => w.id);
+  expect(result.records('workouts').map((r) => r['id'])).toEqual(ids);
+  expect(result.records('workout_metrics').map((r) => r['id'])).toEqual(ids);
+}
+
+const FAULTS: Array<[string, Omit<FaultRule, 'route' | 'times'>]> = [
+  ['500', { kind: 'status', status: 500 }],
+  ['502', { kind: 'status', status: 502 }],
+  ['503 with Retry-After seconds', { kind: 'status', status: 503, retryAfter: '1' }],
+  ['504', { kind: 'status', status: 504 }],
+  ['408', { kind: 'status', status: 408 }],
+  ['429 with Retry-After as an HTTP date', { kind: 'status', status: 429, retryAfter: new Date(Date.now() + 2000).toUTCString() }],
+  ['connection reset', { kind: 'reset' }],
+  ['truncated body', { kind: 'truncate' }],
+  ['empty 200', { kind: 'empty' }],
+  ['200 that is not JSON', { kind: 'invalid_json' }],
+  ['hang', { kind: 'hang' }],
+];
+
+describe('the read recovers from every fault, on pages and on performance graphs', () => {
+  it.each(FAULTS)('%s', async (_name, fault) => {
+    sim.injectFaults(
+      { route: 'workouts', times: 3, skip: 1, ...fault },
+      { route: 'performance_graph', times: 3, skip: 20, ...fault },
+    );
+    const result = await read(config({ max_concurrency: 4 }));
+    expect(sim.faults.pending).toBe(0);
+    expect(result.exitCode).toBe(0);
+    expectFullData(result);
+    expect(result.errors()).toEqual([]);
+  });
+
+  it('reports RATE_LIMITED while waiting on a 429', async () => {
+    sim.injectFaults({ route: 'workouts', kind: 'status', status: 429, retryAfter: '1', times: 1 });
+    const result = await read(config());
+    const limited = result.messages.filter((m) => m['type'] === 'TRACE' && m['trace'].stream_status?.reasons?.[0]?.type === 'RATE_LIMITED');
+    expect(limited).toHaveLength(1);
+    expect(limited[0]!['trace'].stream_status).toMatchObject({ stream_descriptor: { name: 'workouts' }, status: 'RUNNING', reasons: [{ type: 'RATE_LIMITED', rate_limited: { quota_reset: expect.any(Number) } }] });
+  });
+});
+
+describe('a failure that outlasts the retries', () => {
+  it('on performance graphs: that stream fails cleanly, workouts completes, and the state loses nothing', async () => {
+    sim.injectFaults({ route: 'performance_graph', kind: 'status', status: 503, times: 10_000, skip: 57 });
+    const failed = await read(config({ max_retries: 2 }));
+    expect(failed.exitCode).toBe(1);
+    expect(failed.statuses('workouts')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
+    expect(failed.statuses('workout_metrics')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
+    expect(failed.errors()).toHaveLength(1);
+    expect(failed.errors()[0]!['trace'].error).toMatchObject({
+      failure_type: 'transient_error',
+      stream_descriptor: { name: 'workout_metrics' },
+      message: expect.stringMatching(/performance_graph kept failing with 503 from Peloton after 2 retries/),
+    });
+    expect(failed.records('workouts')).toHaveLength(WORKOUTS);
+    const emitted = failed.records('workout_metrics').map((r) => r['id']);
+    expect(emitted.length).toBeGreaterThanOrEqual(50);
+
+    sim.faults.clear();
+    const resumed = await read(config(), failed.lastStates());
+    expect(resumed.exitCode).toBe(0);
+    expect(resumed.records('workouts')).toEqual([]);
+    const all = sim.history.all().map((w) => w.id);
+    expect([...emitted, ...resumed.records('workout_metrics').map((r) => r['id'])]).toEqual(all);
+  });
+
+  it('on a workouts page: both streams fail, and resuming completes the data', async () => {
+    sim.injectFaults({ route: 'workouts', kind: 'reset', times: 10_000, skip: 1 });
+    const failed = await read(config({ max_retries: 1 }));
+    expect(failed.exitCode).toBe(1);
+    expect(failed.statuses('workouts')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
+    expect(failed.statuses('workout_metrics')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
+    expect(failed.errors().map((e) => e['trace'].error.stream_descriptor.name)).toEqual(['workouts', 'workout_metrics']);
+    expect(failed.records('workouts')).toHaveLength(40);
+
+    sim.faults.clear();
+    const resumed = await read(config(), failed.lastStates());
+    expect([...failed.records('workouts'), ...resumed.records('workouts')].map((r) => r['id'])).toEqual(sim.history.all().map((w) => w.id));
+  });
+
+  it('an unexpected error ends as a system_error trace and exit 1', async () => {
+    const spy = vi.spyOn(WindowCursor.prototype, 'complete').mockImplementation(() => {
+      throw new TypeError('cannot read properties of undefined');
+    });
+    try {
+      const result = await read(config());
+      expect(result.exitCode).toBe(1);
+      expect(result.errors()[0]!['trace'].error).toMatchObject({ failure_type: 'system_error', message: expect.stringMatching(/unexpectedly: TypeError/), stack_trace: expect.any(String) });
+      expect(result.statuses('workouts').at(-1)).toBe('INCOMPLETE');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('signals', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s stops promptly with INCOMPLETE, safe state and a non-zero exit', async (signal) => {
+    sim.latencyMs = 20;
+    const started = Date.now();
+    const stopped = await spawnCli(args(config({ max_concurrency: 2 })), { signalAfterRecords: { records: 30, signal } });
+    outputs.push(stopped.stdout, stopped.stderr);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(stopped.exitCode).not.toBe(0);
+    expect(stopped.statuses('workouts').at(-1)).toBe('INCOMPLETE');
+    expect(stopped.statuses('workout_metrics').at(-1)).toBe('INCOMPLETE');
+    expect(stopped.errors()[0]!['trace'].error).toMatchObject({ failure_type: 'transient_error', message: expect.stringMatching(new RegExp(`stopped \\(${signal} received\\).*resumes from the last state`)) });
+
+    sim.latencyMs = 0;
+    const resumed = await read(config(), stopped.lastStates());
+    const union = (stream: string): Set<string> => new Set([...stopped.records(stream), ...resumed.records(stream)].map((r) => r['id']));
+    expect(union('workouts')).toEqual(new Set(sim.history.all().map((w) => w.id)));
+    expect(union('workout_metrics')).toEqual(new Set(sim.history.all().map((w) => w.id)));
+  });
+});
+
+afterAll(() => {
+  // One sweep over every scenario above: no password or token in any stdout or stderr.
+  const everything = outputs.join('\n');
+  expect(secrets.size).toBeGreaterThan(3);
+  for (const secret of secrets) expect(everything.includes(secret), `secret leaked: ${secret.slice(0, 6)}…`).toBe(false);
+});
