@@ -23,6 +23,8 @@ export interface LoggedRequest {
   path: string;
   query: Record<string, string>;
   authorization: string | undefined;
+  /** When the request arrived (ms). */
+  at: number;
 }
 
 /** By default the newest workout started ten minutes ago (whole hours, so data only changes hourly). */
@@ -43,6 +45,9 @@ export class PelotonSimulator {
   readonly auth0: Auth0Simulator;
   readonly requests: LoggedRequest[] = [];
   latencyMs: number;
+  /** Requests being answered right now, and the most there ever were at once. */
+  inFlight = 0;
+  peakInFlight = 0;
   private server: Server | undefined;
   private readonly now: () => number;
 
@@ -100,8 +105,11 @@ export class PelotonSimulator {
     const apiMatch = API_ROUTES.map(([pattern, name]) => [pattern.exec(url.pathname), name] as const).find(([m]) => m !== null);
     const route: RouteName = apiMatch?.[1] ?? this.auth0.routeOf(req.method ?? 'GET', url.pathname) ?? 'not_found';
     if (this.options.recordRequests !== false) {
-      this.requests.push({ route, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization });
+      this.requests.push({ route, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, at: this.now() });
     }
+    this.inFlight++;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    res.once('close', () => this.inFlight--);
     const body = await readBody(req);
     if (this.latencyMs > 0) await sleep(this.latencyMs);
     const fault = this.faults.take(route);
