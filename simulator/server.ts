@@ -48,6 +48,8 @@ export class PelotonSimulator {
   /** Requests being answered right now, and the most there ever were at once. */
   inFlight = 0;
   peakInFlight = 0;
+  /** Requests answered while the log was off (recordRequests: false). */
+  requestCount = 0;
   private server: Server | undefined;
   private readonly now: () => number;
 
@@ -104,7 +106,8 @@ export class PelotonSimulator {
     if (url.pathname.startsWith('/__simulator/')) return this.control(req, res, url);
     const apiMatch = API_ROUTES.map(([pattern, name]) => [pattern.exec(url.pathname), name] as const).find(([m]) => m !== null);
     const route: RouteName = apiMatch?.[1] ?? this.auth0.routeOf(req.method ?? 'GET', url.pathname) ?? 'not_found';
-    if (this.options.recordRequests !== false) {
+    if (this.options.recordRequests === false) this.requestCount++;
+    else {
       this.requests.push({ route, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, at: this.now() });
     }
     this.inFlight++;

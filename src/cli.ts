@@ -1,9 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { checkCommand } from './commands/check.js';
-import { discoverCommand } from './commands/discover.js';
-import { readCommand } from './commands/read.js';
 import type { CommandContext, Runtime } from './commands/runtime.js';
-import { specCommand } from './commands/spec.js';
 import { ConnectorError, configError, systemError } from './errors.js';
 import { DEFAULT_RETRY_TIMING } from './peloton/retry-policy.js';
 import { ProtocolOutput } from './protocol/output.js';
@@ -52,24 +48,28 @@ function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void):
     })
     .showHelpAfterError(false);
 
-  program.command('spec').description('Print the connector specification').action(async () => setExitCode(await specCommand(ctx)));
+  // Each command's module is loaded only when it runs: `spec` then starts without the HTTP and validation stack.
+  program
+    .command('spec')
+    .description('Print the connector specification')
+    .action(async () => setExitCode(await (await import('./commands/spec.js')).specCommand(ctx)));
   program
     .command('check')
     .description('Check that the config can log in to Peloton')
     .requiredOption('--config <path>', 'config JSON file')
-    .action(async (opts: { config: string }) => setExitCode(await checkCommand(ctx, opts.config)));
+    .action(async (opts: { config: string }) => setExitCode(await (await import('./commands/check.js')).checkCommand(ctx, opts.config)));
   program
     .command('discover')
     .description('Print the catalog of streams')
     .requiredOption('--config <path>', 'config JSON file')
-    .action(async (opts: { config: string }) => setExitCode(await discoverCommand(ctx, opts.config)));
+    .action(async (opts: { config: string }) => setExitCode(await (await import('./commands/discover.js')).discoverCommand(ctx, opts.config)));
   program
     .command('read')
     .description('Read records (and state) for the configured catalog')
     .requiredOption('--config <path>', 'config JSON file')
     .requiredOption('--catalog <path>', 'configured catalog JSON file')
     .option('--state <path>', 'state JSON file from a previous read')
-    .action(async (opts: { config: string; catalog: string; state?: string }) => setExitCode(await readCommand(ctx, opts)));
+    .action(async (opts: { config: string; catalog: string; state?: string }) => setExitCode(await (await import('./commands/read.js')).readCommand(ctx, opts)));
   return program;
 }
 

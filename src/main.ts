@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { run } from './cli.js';
 import { ProtocolOutput } from './protocol/output.js';
 import { Redactor } from './protocol/redactor.js';
@@ -7,6 +8,8 @@ const STOP_DEADLINE_MS = 5_000;
 /** Process entry: wires signals and last-resort error handling around run(). */
 export async function main(argv: readonly string[]): Promise<void> {
   const abort = new AbortController();
+  // Every in-flight request listens to this signal; there are legitimately more than ten.
+  setMaxListeners(0, abort.signal);
   const onSignal = (signal: NodeJS.Signals): void => {
     if (abort.signal.aborted) process.exit(130);
     process.stderr.write(`source-peloton: ${signal} received, stopping after saving state\n`);

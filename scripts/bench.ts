@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../src/package-root.js';
+import { PelotonSimulator } from '../simulator/server.js';
+
+/**
+ * `npm run bench`: full reads of both streams in a child process against the simulator, with
+ * pacing off, printing wall time, records/s, requests/s, CPU time and peak RSS.
+ * `npm run bench -- --quick` runs smaller scenarios (a smoke test of the harness).
+ */
+const quick = process.argv.includes('--quick');
+const bin = join(PACKAGE_ROOT, 'bin', 'source-peloton.js');
+const probe = join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-probe.js');
+const work = mkdtempSync(join(tmpdir(), 'source-peloton-bench-'));
+const PAGE_SIZE = 100;
+
+interface RunResult {
+  wallMs: number;
+  workouts: number;
+  metrics: number;
+  requests: number;
+  cpuMs: number;
+  maxRssMb: number;
+  exitCode: number;
+}
+
+async function runRead(sim: PelotonSimulator, concurrency: number, streams: string[]): Promise<RunResult> {
+  const config = join(work, 'config.json');
+  const catalog = join(work, 'catalog.json');
+  const usage = join(work, 'usage.json');
+  writeFileSync(config, JSON.stringify({ credentials: { auth_type: 'bearer', access_token: sim.issueAccessToken() }, start_date: '1970-01-02T00:00:00Z', api_base_url: sim.url, requests_per_second: 0, max_concurrency: concurrency, page_size: PAGE_SIZE }));
+  writeFileSync(catalog, JSON.stringify({ streams: streams.map((name) => ({ stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' })) }));
+  const before = sim.requests.length + sim.requestCount;
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, ['--import', probe, bin, 'read', '--config', config, '--catalog', catalog], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_USAGE_FILE: usage } });
+  let workouts = 0;
+  let metrics = 0;
+  let rest = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith('{"type":"RECORD","record":{"stream":"workouts"')) workouts++;
+      else if (line.startsWith('{"type":"RECORD","record":{"stream":"workout_metrics"')) metrics++;
+    }
+  });
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const probed = JSON.parse(readFileSync(usage, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
+  return { wallMs, workouts, metrics, requests: sim.requests.length + sim.requestCount - before, cpuMs: probed.userMs + probed.systemMs, maxRssMb: probed.maxRssKb / 1024, exitCode };
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function report(label: string, r: RunResult, extra = ''): void {
+  const seconds = r.wallMs / 1000;
+  const records = r.workouts + r.metrics;
+  process.stdout.write(
+    `| ${label} | ${fmt(seconds, 2)} s | ${fmt(r.workouts)} + ${fmt(r.metrics)} | ${fmt(records / seconds)} | ${fmt(r.workouts / seconds)} | ${fmt(r.metrics / seconds)} | ${fmt(r.requests / seconds)} | ${fmt(r.cpuMs / 1000, 2)} s | ${fmt(r.maxRssMb, 1)} MB |${extra}\n`,
+  );
+  if (r.exitCode !== 0) process.stdout.write(`  (exit code ${r.exitCode})\n`);
+}
+
+const HEADER = '| run | wall | workouts + metrics | records/s | workouts/s | metrics/s | requests/s | CPU | peak RSS |';
+const RULE = '|---|---|---|---|---|---|---|---|---|';
+
+process.stdout.write(`# source-peloton benchmark\n\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}${quick ? ' (quick mode)' : ''}\n\n`);
+
+// 1. Latency-bound reads: how close to the lower bound pages·L + graphs·L/C, and the speed-up over C = 1.
+const latencyWorkouts = quick ? 300 : 2_000;
+const latencyMs = 25;
+{
+  const sim = await PelotonSimulator.start({ workouts: latencyWorkouts, inProgress: 0, latencyMs, recordRequests: false });
+  process.stdout.write(`## ${fmt(latencyWorkouts)} workouts, ${latencyMs} ms latency per request, both streams\n\n${HEADER.slice(0, -1)}| lower bound | wall / bound | wall / wall(C=1) |\n${RULE}---|---|---|\n`);
+  let serialWall = 0;
+  for (const c of [1, 4, 8, 16]) {
+    const r = await runRead(sim, c, ['workouts', 'workout_metrics']);
+    const pages = Math.ceil(latencyWorkouts / PAGE_SIZE);
+    const bound = pages * latencyMs + (latencyWorkouts * latencyMs) / c;
+    if (c === 1) serialWall = r.wallMs;
+    report(`C = ${c}`, r, ` ${fmt(bound / 1000, 2)} s | ${fmt(r.wallMs / bound, 2)} | ${fmt(r.wallMs / serialWall, 3)} |`);
+  }
+  await sim.close();
+}
+
+// 2. CPU-bound reads (no latency): throughput and memory as the history grows.
+const sizes = quick ? [500, 5_000] : [2_000, 20_000];
+process.stdout.write(`\n## 0 ms latency, C = 8\n\n${HEADER}\n${RULE}\n`);
+for (const size of sizes) {
+  const sim = await PelotonSimulator.start({ workouts: size, inProgress: 0, recordRequests: false });
+  report(`${fmt(size)} workouts, workouts only`, await runRead(sim, 8, ['workouts']));
+  report(`${fmt(size)} workouts, both streams`, await runRead(sim, 8, ['workouts', 'workout_metrics']));
+  await sim.close();
+}
+
+// 3. Start-up: `spec`, median of 11 runs.
+const specTimes: number[] = [];
+for (let i = 0; i < 11; i++) {
+  const started = process.hrtime.bigint();
+  await new Promise<void>((resolve) => spawn(process.execPath, [bin, 'spec'], { stdio: 'ignore' }).on('close', () => resolve()));
+  specTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+}
+specTimes.sort((a, b) => a - b);
+process.stdout.write(`\n## start-up\n\n\`spec\`: median ${fmt(specTimes[5] ?? 0)} ms (min ${fmt(specTimes[0] ?? 0)} ms, max ${fmt(specTimes.at(-1) ?? 0)} ms over 11 runs)\n`);
