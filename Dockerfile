@@ -24,7 +24,7 @@ COPY package.json ./
 COPY schemas ./schemas
 COPY bin ./bin
 USER node
-ENV AIRBYTE_ENTRYPOINT="node /airbyte/integration_code/bin/source-peloton.js"
-ENTRYPOINT ["node", "/airbyte/integration_code/bin/source-peloton.js"]
+ENV AIRBYTE_ENTRYPOINT="node --max-semi-space-size=4 /airbyte/integration_code/bin/source-peloton.js"
+ENTRYPOINT ["node", "--max-semi-space-size=4", "/airbyte/integration_code/bin/source-peloton.js"]
 LABEL io.airbyte.name=airbyte/source-peloton
 LABEL io.airbyte.version=0.1.0

@@ -166,7 +166,7 @@ export class PelotonSimulator {
         this.faults.add(...((input['rules'] ?? []) as FaultRule[]));
         return sendJson(res, 200, { pending: this.faults.pending });
       case '/__simulator/stats':
-        return sendJson(res, 200, { workouts: this.history.all().length, requests: Object.fromEntries(countBy(this.requests.map((r) => r.route))) });
+        return sendJson(res, 200, { workouts: this.history.all().length, total_requests: this.requestCount + this.requests.length, requests: Object.fromEntries(countBy(this.requests.map((r) => r.route))) });
       default:
         return sendJson(res, 404, { message: 'unknown control endpoint' });
     }

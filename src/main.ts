@@ -19,14 +19,29 @@ export async function main(argv: readonly string[]): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // The reader of stdout went away (e.g. `| head`): nothing more can be delivered, so stop fetching.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (abort.signal.aborted) return;
+    process.stderr.write(`source-peloton: stdout closed (${error.code ?? error.message}); stopping\n`);
+    abort.abort(new Error('stdout closed'));
+    setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
+  });
   const redactor = new Redactor();
-  process.on('uncaughtException', (error) => void lastResort(error, redactor));
-  process.on('unhandledRejection', (error) => void lastResort(error, redactor));
+  process.on('uncaughtException', (error) => lastResort(error, redactor));
+  process.on('unhandledRejection', (error) => lastResort(error, redactor));
   process.exitCode = await run(argv, { signal: abort.signal, redactor });
 }
 
-async function lastResort(error: unknown, redactor: Redactor): Promise<void> {
-  const output = new ProtocolOutput(process.stdout, redactor);
-  await output.error({ message: 'The connector crashed unexpectedly.', failureType: 'system_error', internalMessage: error instanceof Error ? error.message : String(error) });
-  process.exit(1);
+let crashed = false;
+
+function lastResort(error: unknown, redactor: Redactor): void {
+  if (crashed) return;
+  crashed = true;
+  const message = error instanceof Error ? error.message : String(error);
+  if (!process.stdout.destroyed) {
+    void new ProtocolOutput(process.stdout, redactor).error({ message: 'The connector crashed unexpectedly.', failureType: 'system_error', internalMessage: message });
+  }
+  process.stderr.write(`source-peloton: crashed: ${redactor.redact(message)}\n`);
+  // Let the write above reach the pipe, but never hang on it.
+  setTimeout(() => process.exit(1), 200);
 }

@@ -155,6 +155,24 @@ describe('signals', () => {
   });
 });
 
+describe('stdout closed by its reader', () => {
+  it('stops promptly with a non-zero exit instead of reading on', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = new URL('../bin/source-peloton.js', import.meta.url).pathname;
+    sim.latencyMs = 5;
+    const child = spawn(process.execPath, [bin, ...args(config({ max_concurrency: 2 }))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const started = Date.now();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).not.toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(stderr).toMatch(/stdout closed \(EPIPE\); stopping/);
+    expect(sim.count('performance_graph')).toBeLessThan(WORKOUTS);
+  });
+});
+
 afterAll(() => {
   // One sweep over every scenario above: no password or token in any stdout or stderr.
   const everything = outputs.join('\n');

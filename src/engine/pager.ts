@@ -37,7 +37,8 @@ export async function* readPages(ctx: ReadContext, stream: ListStreamDeclaration
   let stepBacks = 0;
 
   for (;;) {
-    const envelope = await ctx.api.getJson(stream.path({ userId }), { ...baseQuery, [pagination.pageParam]: page }, stream.name);
+    // Urgent: the next page feeds every child request, so it must not wait behind the current page's.
+    const envelope = await ctx.api.getJson(stream.path({ userId }), { ...baseQuery, [pagination.pageParam]: page }, stream.name, true);
     const raw = envelope[stream.recordSelector];
     if (!Array.isArray(raw)) {
       throw systemError(`Peloton's ${stream.name} page ${page} has no '${stream.recordSelector}' list; the API may have changed.`);

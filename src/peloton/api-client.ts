@@ -69,9 +69,12 @@ export class PelotonApi {
     });
   }
 
-  /** GETs a JSON object from the API. `stream` names the stream the request serves (for errors and statuses). */
-  async getJson(path: string, searchParams: Record<string, string | number>, stream?: string): Promise<JsonObject> {
-    const body = await this.request(path, searchParams, stream);
+  /**
+   * GETs a JSON object from the API. `stream` names the stream the request serves (for errors and
+   * statuses); an `urgent` request (a list page, which unlocks more work) jumps the queue.
+   */
+  async getJson(path: string, searchParams: Record<string, string | number>, stream?: string, urgent = false): Promise<JsonObject> {
+    const body = await this.request(path, searchParams, stream, false, urgent);
     if (body === undefined) throw toConnectorError(new Error('not found'), describe(path));
     return body;
   }
@@ -81,7 +84,7 @@ export class PelotonApi {
     return this.request(path, searchParams, stream, true);
   }
 
-  private async request(path: string, searchParams: Record<string, string | number>, stream: string | undefined, notFoundIsEmpty = false): Promise<JsonObject | undefined> {
+  private async request(path: string, searchParams: Record<string, string | number>, stream: string | undefined, notFoundIsEmpty = false, urgent = false): Promise<JsonObject | undefined> {
     const context: RequestContext = stream === undefined ? {} : { stream };
     return this.options.throttle.run(async () => {
       try {
@@ -94,7 +97,7 @@ export class PelotonApi {
         if (notFoundIsEmpty && error instanceof HTTPError && error.response.statusCode === 404) return undefined;
         throw toConnectorError(error, describe(path));
       }
-    });
+    }, urgent);
   }
 
   private reportRetry(error: RequestError, retryCount: number): void {

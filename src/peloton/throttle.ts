@@ -18,9 +18,13 @@ export class Throttle {
     this.spacingMs = requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.maxConcurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
+  /** Runs `task` within the concurrency limit; an `urgent` task waits at the front of the queue. */
+  async run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
+    if (this.active >= this.maxConcurrency) {
+      await new Promise<void>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
+    } else {
+      this.active++;
+    }
     try {
       return await task();
     } finally {

@@ -23,8 +23,16 @@ export class ProtocolOutput {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** True once stdout is gone (the reader closed the pipe): nothing printed can reach anyone. */
+  get closed(): boolean {
+    return this.stdout.destroyed || this.stdout.writableEnded || this.stdout.errored !== null;
+  }
+
   async write(message: AirbyteMessage): Promise<void> {
-    if (!this.stdout.write(JSON.stringify(message) + '\n')) await once(this.stdout, 'drain');
+    if (this.closed) return;
+    if (this.stdout.write(JSON.stringify(message) + '\n')) return;
+    // Wait for the reader, unless it goes away meanwhile.
+    await Promise.race([once(this.stdout, 'drain'), once(this.stdout, 'close')]).catch(() => undefined);
   }
 
   record(stream: string, data: JsonObject): Promise<void> {

@@ -1,0 +1,97 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../src/package-root.js';
+import { ACCEPTANCE_DATA, fixtureConfig, INTEGRATION_TESTS } from '../simulator/acceptance.js';
+import { PelotonSimulator } from '../simulator/server.js';
+
+/**
+ * `npm run test:container`: builds the base image stand-in and the project's image with podman, then
+ * runs spec, check, discover and read inside the container against the simulator on 127.0.0.1, with
+ * config files mounted at /secrets, /data and /tmp, and checks what comes out.
+ */
+const IMAGE = 'airbyte/source-peloton:dev';
+const tools = join(PACKAGE_ROOT, '..', 'shared', 'tools');
+let failures = 0;
+
+function check(what: string, ok: boolean, detail = ''): void {
+  process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || detail === '' ? '' : `: ${detail}`}\n`);
+  if (!ok) failures++;
+}
+
+function step(title: string, command: string, args: string[]): void {
+  process.stdout.write(`\n$ ${command} ${args.join(' ')}\n`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: PACKAGE_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status ?? result.signal})`);
+  process.stdout.write(`(${title}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+type Message = Record<string, any>;
+
+function runInContainer(mounts: string[], args: string[]): { code: number; messages: Message[]; stderr: string } {
+  const volumes = mounts.flatMap((m) => ['-v', m]);
+  const result = spawnSync(join(tools, 'container-run'), [...volumes, IMAGE, ...args], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  const lines = result.stdout.split('\n').filter(Boolean);
+  const messages: Message[] = [];
+  for (const line of lines) {
+    try {
+      messages.push(JSON.parse(line) as Message);
+    } catch {
+      check(`stdout carries only JSON messages (${args[0]})`, false, line.slice(0, 200));
+    }
+  }
+  return { code: result.status ?? 1, messages, stderr: result.stderr };
+}
+
+step('base image', join(tools, 'container-base-image'), []);
+step('image build', 'podman', ['--storage-driver=vfs', 'build', '--isolation=chroot', '--pull=never', '-t', IMAGE, '.']);
+
+const inspect = (format: string): string => execFileSync('podman', ['--storage-driver=vfs', 'image', 'inspect', '--format', format, IMAGE], { encoding: 'utf8' }).trim();
+const entrypoint = JSON.parse(inspect('{{json .Config.Entrypoint}}')) as string[];
+const env = JSON.parse(inspect('{{json .Config.Env}}')) as string[];
+check('runs as a non-root user', inspect('{{.Config.User}}') === 'node');
+check('AIRBYTE_ENTRYPOINT equals the ENTRYPOINT', env.includes(`AIRBYTE_ENTRYPOINT=${entrypoint.join(' ')}`), JSON.stringify({ entrypoint, env }));
+check('io.airbyte labels are set', inspect('{{index .Config.Labels "io.airbyte.name"}}') === 'airbyte/source-peloton' && inspect('{{index .Config.Labels "io.airbyte.version"}}') !== '');
+process.stdout.write(`image size: ${(Number(inspect('{{.Size}}')) / 2 ** 20).toFixed(0)} MB\n`);
+
+const sim = await PelotonSimulator.start({ ...ACCEPTANCE_DATA, loginsPerMinute: 1_000 });
+try {
+  const dir = mkdtempSync(join(tmpdir(), 'source-peloton-container-'));
+  chmodSync(dir, 0o755);
+  for (const name of ['secrets', 'data', 'tmp']) mkdirSync(join(dir, name), { mode: 0o755 });
+  const config = JSON.stringify(fixtureConfig('sample_config.json', sim.url));
+  for (const name of ['secrets', 'data', 'tmp']) writeFileSync(join(dir, name, 'config.json'), config, { mode: 0o644 });
+  writeFileSync(join(dir, 'data', 'catalog.json'), readFileSync(join(INTEGRATION_TESTS, 'configured_catalog.json')), { mode: 0o644 });
+  writeFileSync(join(dir, 'secrets', 'invalid.json'), JSON.stringify(fixtureConfig('invalid_config.json', sim.url)), { mode: 0o644 });
+  const mounts = [`${join(dir, 'secrets')}:/secrets`, `${join(dir, 'data')}:/data`];
+
+  const spec = runInContainer(mounts, ['spec']);
+  check('spec prints a SPEC message', spec.code === 0 && spec.messages[0]?.['type'] === 'SPEC');
+
+  const good = runInContainer(mounts, ['check', '--config', '/secrets/config.json']);
+  check('check succeeds with the simulator', good.messages.at(-1)?.['connectionStatus']?.status === 'SUCCEEDED', JSON.stringify(good.messages).slice(0, 400));
+  const bad = runInContainer(mounts, ['check', '--config', '/secrets/invalid.json']);
+  check('check fails (exit 0) with a wrong password', bad.code === 0 && bad.messages.at(-1)?.['connectionStatus']?.status === 'FAILED');
+
+  const discover = runInContainer(mounts, ['discover', '--config', '/data/config.json']);
+  check('discover lists both streams', JSON.stringify(discover.messages[0]?.['catalog']?.streams?.map((s: Message) => s['name'])) === '["workouts","workout_metrics"]');
+
+  const read = runInContainer(mounts, ['read', '--config', '/secrets/config.json', '--catalog', '/data/catalog.json']);
+  const count = (stream: string): number => read.messages.filter((m) => m['type'] === 'RECORD' && m['record'].stream === stream).length;
+  check('read exits 0', read.code === 0, read.stderr.slice(0, 400));
+  check(`read emits all ${ACCEPTANCE_DATA.workouts} workouts and their metrics`, count('workouts') === ACCEPTANCE_DATA.workouts && count('workout_metrics') === ACCEPTANCE_DATA.workouts, `${count('workouts')} + ${count('workout_metrics')}`);
+  check('read ends every stream COMPLETE with a STATE', ['workouts', 'workout_metrics'].every((s) => read.messages.some((m) => m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === s) && read.messages.some((m) => m['trace']?.stream_status?.stream_descriptor.name === s && m['trace'].stream_status.status === 'COMPLETE')));
+
+  const tmpMount = runInContainer([`${join(dir, 'tmp')}:/tmp/airbyte`], ['check', '--config', '/tmp/airbyte/config.json']);
+  check('a config mounted under /tmp works', tmpMount.messages.at(-1)?.['connectionStatus']?.status === 'SUCCEEDED');
+
+  const missing = runInContainer(mounts, ['read', '--config', '/secrets/nope.json', '--catalog', '/data/catalog.json']);
+  check('a missing config file is a config_error with a non-zero exit', missing.code !== 0 && missing.messages[0]?.['trace']?.error?.failure_type === 'config_error');
+} finally {
+  await sim.close();
+}
+
+process.stdout.write(`\n${failures === 0 ? 'container test passed' : `container test: ${failures} check(s) failed`}\n`);
+process.exitCode = failures === 0 ? 0 : 1;
