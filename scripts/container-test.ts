@@ -46,7 +46,8 @@ function runInContainer(mounts: string[], args: string[]): { code: number; messa
 }
 
 step('base image', join(tools, 'container-base-image'), []);
-step('image build', 'podman', ['--storage-driver=vfs', 'build', '--isolation=chroot', '--pull=never', '-t', IMAGE, '.']);
+// --layers=false: with the vfs driver every cached step is a full copy of the file system (GBs, minutes).
+step('image build', 'podman', ['--storage-driver=vfs', 'build', '--isolation=chroot', '--pull=never', '--layers=false', '-t', IMAGE, '.']);
 
 const inspect = (format: string): string => execFileSync('podman', ['--storage-driver=vfs', 'image', 'inspect', '--format', format, IMAGE], { encoding: 'utf8' }).trim();
 const entrypoint = JSON.parse(inspect('{{json .Config.Entrypoint}}')) as string[];

@@ -27,8 +27,9 @@ export async function run(argv: readonly string[], runtime: Partial<Runtime> = {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      await reportFatal(ctx, configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
-      return error.exitCode === 0 ? 0 : 2;
+      // commander already told the person on stderr; a Singer pipeline must not get Airbyte messages.
+      if (argv[0] !== 'singer') await reportFatal(ctx, configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
+      return 2;
     }
     const failure = error instanceof ConnectorError ? error : systemError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, error);
     await reportFatal(ctx, failure);
@@ -70,6 +71,17 @@ function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void):
     .requiredOption('--catalog <path>', 'configured catalog JSON file')
     .option('--state <path>', 'state JSON file from a previous read')
     .action(async (opts: { config: string; catalog: string; state?: string }) => setExitCode(await (await import('./commands/read.js')).readCommand(ctx, opts)));
+  program
+    .command('singer')
+    .description('Run as a Singer tap (also installed as `tap-peloton`)')
+    .option('--config <path>', 'config JSON file')
+    .option('--state <path>', 'Singer state file ({"bookmarks": ...})')
+    .option('--catalog <path>', 'Singer catalog with the streams to sync selected')
+    .option('--properties <path>', 'legacy name for --catalog')
+    .option('--discover', 'print the Singer catalog')
+    .option('--about', 'print what this tap is and can do')
+    .option('--format <format>', 'format of --about: json or markdown', 'json')
+    .action(async (opts: Record<string, string | boolean>) => setExitCode(await (await import('./singer/command.js')).singerCommand(ctx, opts)));
   return program;
 }
 

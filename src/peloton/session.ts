@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { systemError } from '../errors.js';
-import type { ProtocolOutput } from '../protocol/output.js';
+import type { MessageSink } from '../protocol/sink.js';
 import { PelotonApi, type RetryNotice } from './api-client.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { createAuthenticator } from './auth/index.js';
@@ -9,7 +9,7 @@ import type { RetryTiming } from './retry-policy.js';
 import { Throttle } from './throttle.js';
 
 export interface SessionDeps {
-  output: ProtocolOutput;
+  output: MessageSink;
   now(): number;
   retryTiming: RetryTiming;
   signal?: AbortSignal | undefined;

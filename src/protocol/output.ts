@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type {
   AirbyteMessage,
-  FailureType,
   JsonObject,
   LogLevel,
   StreamStatus,
@@ -10,13 +9,14 @@ import type {
   TraceBody,
 } from './messages.js';
 import type { Redactor } from './redactor.js';
+import type { ErrorReport, MessageSink } from './sink.js';
 
 /**
  * Everything the connector prints on stdout goes through here: one JSON message per line,
  * waiting for the stream to drain when it is full so memory stays flat with a slow reader.
  * Human-readable text (logs, errors) is redacted on the way out.
  */
-export class ProtocolOutput {
+export class ProtocolOutput implements MessageSink {
   constructor(
     private readonly stdout: Writable,
     readonly redactor: Redactor,
@@ -63,7 +63,7 @@ export class ProtocolOutput {
     return this.trace({ type: 'ESTIMATE', estimate: { name: stream, type: 'STREAM', row_estimate: Math.max(0, Math.round(rows)) } });
   }
 
-  error(details: { message: string; failureType: FailureType; internalMessage?: string; stackTrace?: string; stream?: string }): Promise<void> {
+  error(details: ErrorReport): Promise<void> {
     const r = (text: string): string => this.redactor.redact(text);
     return this.trace({
       type: 'ERROR',

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../../config/config.js';
-import type { ProtocolOutput } from '../../protocol/output.js';
+import type { MessageSink } from '../../protocol/sink.js';
 import { Auth0Client } from './auth0-client.js';
 import type { Authenticator } from './authenticator.js';
 import { BearerAuthenticator } from './bearer.js';
@@ -7,7 +7,7 @@ import { OAuthAuthenticator } from './oauth.js';
 import { PasswordAuthenticator } from './password.js';
 
 export interface AuthDeps {
-  output: ProtocolOutput;
+  output: MessageSink;
   nowSeconds(): number;
   signal?: AbortSignal | undefined;
 }

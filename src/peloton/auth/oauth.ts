@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../protocol/messages.js';
-import type { ProtocolOutput } from '../../protocol/output.js';
+import type { MessageSink } from '../../protocol/sink.js';
 import type { Auth0Client } from './auth0-client.js';
 import type { Authenticator } from './authenticator.js';
 import { RefreshingTokens } from './refreshing-tokens.js';
@@ -15,7 +15,7 @@ export class OAuthAuthenticator implements Authenticator {
   constructor(
     client: Auth0Client,
     credentials: { refreshToken: string; accessToken?: string; clientId: string },
-    output: ProtocolOutput,
+    output: MessageSink,
     nowSeconds: () => number,
   ) {
     let config = structuredClone(client.config.original);

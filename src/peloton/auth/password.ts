@@ -1,6 +1,6 @@
 import type { LoginMethod } from '../../generated/spec.js';
 import { transientError } from '../../errors.js';
-import type { ProtocolOutput } from '../../protocol/output.js';
+import type { MessageSink } from '../../protocol/sink.js';
 import { ClientRefusedError, type Auth0Client, type TokenResponse } from './auth0-client.js';
 import type { Authenticator } from './authenticator.js';
 import { RefreshingTokens } from './refreshing-tokens.js';
@@ -17,7 +17,7 @@ export class PasswordAuthenticator implements Authenticator {
   constructor(
     private readonly client: Auth0Client,
     private readonly credentials: { username: string; password: string; loginMethod: LoginMethod },
-    private readonly output: ProtocolOutput,
+    private readonly output: MessageSink,
     private readonly nowSeconds: () => number,
   ) {
     this.description = `password login (${credentials.loginMethod})`;

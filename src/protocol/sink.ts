@@ -1,0 +1,27 @@
+import type { FailureType, JsonObject, LogLevel, StreamStatus, StreamStatusReason } from './messages.js';
+import type { Redactor } from './redactor.js';
+
+export interface ErrorReport {
+  message: string;
+  failureType: FailureType;
+  internalMessage?: string;
+  stackTrace?: string;
+  stream?: string;
+}
+
+/**
+ * Where a run's output goes: the engine and the authenticators speak to this, and each protocol
+ * (Airbyte on stdout, Singer on stdout with logs on stderr) renders it its own way.
+ */
+export interface MessageSink {
+  readonly redactor: Redactor;
+  record(stream: string, data: JsonObject): Promise<void>;
+  /** `recordCount`: records of this stream since its previous state. */
+  state(stream: string, streamState: JsonObject, recordCount: number): Promise<void>;
+  log(level: LogLevel, message: string): Promise<void>;
+  streamStatus(stream: string, status: StreamStatus, reasons?: StreamStatusReason[]): Promise<void>;
+  estimate(stream: string, rows: number): Promise<void>;
+  error(details: ErrorReport): Promise<void>;
+  /** Hands an updated config (a rotated refresh token) to whoever stores the config. */
+  connectorConfig(config: JsonObject): Promise<void>;
+}

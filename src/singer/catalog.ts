@@ -1,0 +1,101 @@
+import type { StreamDeclaration } from '../engine/declarations.js';
+import type { SelectedStream } from '../engine/read.js';
+import { configError } from '../errors.js';
+import type { JsonObject } from '../protocol/messages.js';
+import { loadSchema } from '../schemas.js';
+
+interface MetadataEntry {
+  breadcrumb: string[];
+  metadata: JsonObject;
+}
+
+/** The Singer catalog `--discover` prints: each stream with its schema and standard metadata. */
+export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject {
+  return {
+    streams: streams.map((stream) => {
+      const schema = loadSchema(stream.schemaFile);
+      const keys = stream.primaryKey.map((path) => path.join('.'));
+      const properties = Object.keys((schema['properties'] ?? {}) as JsonObject);
+      const metadata: MetadataEntry[] = [
+        {
+          breadcrumb: [],
+          metadata: {
+            inclusion: 'available',
+            'selected-by-default': true,
+            'table-key-properties': keys,
+            'valid-replication-keys': [stream.cursorField],
+            'forced-replication-method': 'INCREMENTAL',
+            ...(stream.kind === 'child' ? { 'parent-tap-stream-id': stream.parent } : {}),
+          },
+        },
+        ...properties.map((property) => ({
+          breadcrumb: ['properties', property],
+          metadata: { inclusion: keys.includes(property) || property === stream.cursorField ? 'automatic' : 'available' },
+        })),
+      ];
+      return { tap_stream_id: stream.name, stream: stream.name, schema, key_properties: keys, replication_key: stream.cursorField, replication_method: 'INCREMENTAL', metadata };
+    }),
+  };
+}
+
+export interface SingerSelection {
+  selected: SelectedStream[];
+  /** Top-level properties the catalog deselected, per stream. */
+  deselected: Map<string, Set<string>>;
+}
+
+/**
+ * Which streams a Singer catalog (or legacy --properties file) selects, and how. No catalog selects
+ * every stream, incrementally. Honours `selected` (metadata or, legacy, the schema), `replication-method`
+ * and `replication-key`.
+ */
+export function selectFromCatalog(input: unknown, streams: readonly StreamDeclaration[]): SingerSelection {
+  const selection: SingerSelection = { selected: [], deselected: new Map() };
+  if (input === undefined) {
+    selection.selected = streams.map((declaration) => ({ declaration, syncMode: 'incremental' }));
+    return selection;
+  }
+  const fail = (why: string): never => {
+    throw configError(`The Singer catalog is invalid: ${why}. Run with --discover to get one.`);
+  };
+  const entries = (input as { streams?: unknown } | null)?.streams;
+  if (!Array.isArray(entries)) return fail('it must have a "streams" list');
+  for (const [index, raw] of entries.entries()) {
+    const entry = (raw ?? {}) as JsonObject;
+    const name = entry['tap_stream_id'] ?? entry['stream'];
+    const declaration = streams.find((s) => s.name === name);
+    if (declaration === undefined) return fail(`streams[${index}] is '${String(name)}', which this tap does not have`);
+    const metadata = (Array.isArray(entry['metadata']) ? entry['metadata'] : []) as MetadataEntry[];
+    const root = metadata.find((m) => Array.isArray(m.breadcrumb) && m.breadcrumb.length === 0)?.metadata ?? {};
+    const schemaSelected = (entry['schema'] as JsonObject | undefined)?.['selected'];
+    const selected = root['selected'] ?? schemaSelected ?? false;
+    if (selected !== true) continue;
+    const method = root['replication-method'] ?? entry['replication_method'] ?? 'INCREMENTAL';
+    if (method !== 'INCREMENTAL' && method !== 'FULL_TABLE') return fail(`stream '${declaration.name}' asks for replication-method ${JSON.stringify(method)}; supported: INCREMENTAL, FULL_TABLE`);
+    const key = root['replication-key'] ?? entry['replication_key'];
+    if (key !== undefined && key !== declaration.cursorField) return fail(`stream '${declaration.name}' can only replicate on '${declaration.cursorField}', not ${JSON.stringify(key)}`);
+    selection.selected.push({ declaration, syncMode: method === 'FULL_TABLE' ? 'full_refresh' : 'incremental' });
+    const dropped = new Set(
+      metadata
+        .filter((m) => m.breadcrumb?.length === 2 && m.breadcrumb[0] === 'properties' && m.metadata['selected'] === false && m.metadata['inclusion'] !== 'automatic')
+        .map((m) => m.breadcrumb[1] as string),
+    );
+    if (dropped.size > 0) selection.deselected.set(declaration.name, dropped);
+  }
+  // Parents before children, as the engine reads them.
+  selection.selected.sort((a, b) => streams.indexOf(a.declaration) - streams.indexOf(b.declaration));
+  return selection;
+}
+
+/** Bookmarks from a Singer state file: {"bookmarks": …}, or a STATE message / its value. */
+export function bookmarksFrom(input: unknown): Record<string, JsonObject> {
+  if (input === undefined || input === null) return {};
+  const object = input as JsonObject;
+  const value = (object['type'] === 'STATE' ? object['value'] : object['value'] ?? object) as JsonObject | undefined;
+  const bookmarks = value?.['bookmarks'];
+  if (bookmarks === undefined) return {};
+  if (typeof bookmarks !== 'object' || bookmarks === null || Array.isArray(bookmarks)) {
+    throw configError('The Singer state is invalid: "bookmarks" must be an object keyed by stream name.');
+  }
+  return bookmarks as Record<string, JsonObject>;
+}

@@ -1,0 +1,87 @@
+import { once } from 'node:events';
+import { rename, writeFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import type { StreamDeclaration } from '../engine/declarations.js';
+import type { JsonObject, LogLevel, StreamStatus } from '../protocol/messages.js';
+import type { Redactor } from '../protocol/redactor.js';
+import type { ErrorReport, MessageSink } from '../protocol/sink.js';
+import { loadSchema } from '../schemas.js';
+
+/**
+ * Singer rendering of a run: SCHEMA before a stream's first RECORD, RECORD with time_extracted,
+ * STATE as {"bookmarks": {...}} for every stream; everything for people goes to stderr as text.
+ */
+export class SingerSink implements MessageSink {
+  private readonly schemasSent = new Set<string>();
+  private readonly bookmarks: Record<string, JsonObject> = {};
+
+  constructor(
+    private readonly stdout: Writable,
+    private readonly stderr: Writable,
+    readonly redactor: Redactor,
+    private readonly streams: readonly StreamDeclaration[],
+    /** Top-level properties deselected in the catalog, per stream: dropped from records. */
+    private readonly deselected: ReadonlyMap<string, ReadonlySet<string>>,
+    /** Bookmarks of streams not read in this run, carried along so no STATE forgets them. */
+    carried: Record<string, JsonObject>,
+    private readonly configPath: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    Object.assign(this.bookmarks, carried);
+  }
+
+  async record(stream: string, data: JsonObject): Promise<void> {
+    if (!this.schemasSent.has(stream)) await this.sendSchema(stream);
+    const dropped = this.deselected.get(stream);
+    const record = dropped === undefined || dropped.size === 0 ? data : Object.fromEntries(Object.entries(data).filter(([key]) => !dropped.has(key)));
+    await this.write({ type: 'RECORD', stream, record, time_extracted: new Date(this.now()).toISOString() });
+  }
+
+  async state(stream: string, streamState: JsonObject): Promise<void> {
+    this.bookmarks[stream] = streamState;
+    await this.write({ type: 'STATE', value: { bookmarks: { ...this.bookmarks } } });
+  }
+
+  async log(level: LogLevel, message: string): Promise<void> {
+    this.stderr.write(`${level} ${this.redactor.redact(message)}\n`);
+  }
+
+  async streamStatus(stream: string, status: StreamStatus): Promise<void> {
+    if (status !== 'RUNNING') this.stderr.write(`INFO stream ${stream}: ${status}\n`);
+  }
+
+  async estimate(stream: string, rows: number): Promise<void> {
+    this.stderr.write(`INFO stream ${stream}: about ${Math.round(rows)} records to read\n`);
+  }
+
+  async error(details: ErrorReport): Promise<void> {
+    const where = details.stream === undefined ? '' : ` (stream ${details.stream})`;
+    this.stderr.write(`ERROR ${details.failureType}${where}: ${this.redactor.redact(details.message)}\n`);
+  }
+
+  /** Singer has no channel for an updated config, so a rotated refresh token is written back to the config file. */
+  async connectorConfig(config: JsonObject): Promise<void> {
+    const temporary = `${this.configPath}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+    await rename(temporary, this.configPath);
+    this.stderr.write(`INFO Peloton rotated the refresh token; ${this.configPath} was updated with the new one.\n`);
+  }
+
+  private async sendSchema(stream: string): Promise<void> {
+    const declaration = this.streams.find((s) => s.name === stream);
+    if (declaration === undefined) return;
+    this.schemasSent.add(stream);
+    await this.write({
+      type: 'SCHEMA',
+      stream,
+      schema: loadSchema(declaration.schemaFile),
+      key_properties: declaration.primaryKey.map((path) => path.join('.')),
+      bookmark_properties: [declaration.cursorField],
+    });
+  }
+
+  private async write(message: JsonObject): Promise<void> {
+    if (this.stdout.destroyed) return;
+    if (!this.stdout.write(JSON.stringify(message) + '\n')) await Promise.race([once(this.stdout, 'drain'), once(this.stdout, 'close')]).catch(() => undefined);
+  }
+}
