@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +30,16 @@ function step(title: string, command: string, args: string[]): void {
 
 type Message = Record<string, any>;
 
-function runInContainer(mounts: string[], args: string[]): { code: number; messages: Message[]; stderr: string } {
+/** Runs the image; asynchronously, since the simulator answering it lives in this process. */
+async function runInContainer(mounts: string[], args: string[]): Promise<{ code: number; messages: Message[]; stderr: string }> {
   const volumes = mounts.flatMap((m) => ['-v', m]);
-  const result = spawnSync(join(tools, 'container-run'), [...volumes, IMAGE, ...args], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  const child = spawn(join(tools, 'container-run'), [...volumes, IMAGE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const result = { status, stdout, stderr };
   const lines = result.stdout.split('\n').filter(Boolean);
   const messages: Message[] = [];
   for (const line of lines) {
@@ -68,27 +75,27 @@ try {
   writeFileSync(join(dir, 'secrets', 'invalid.json'), JSON.stringify(fixtureConfig('invalid_config.json', sim.url)), { mode: 0o644 });
   const mounts = [`${join(dir, 'secrets')}:/secrets`, `${join(dir, 'data')}:/data`];
 
-  const spec = runInContainer(mounts, ['spec']);
+  const spec = await runInContainer(mounts, ['spec']);
   check('spec prints a SPEC message', spec.code === 0 && spec.messages[0]?.['type'] === 'SPEC');
 
-  const good = runInContainer(mounts, ['check', '--config', '/secrets/config.json']);
+  const good = await runInContainer(mounts, ['check', '--config', '/secrets/config.json']);
   check('check succeeds with the simulator', good.messages.at(-1)?.['connectionStatus']?.status === 'SUCCEEDED', JSON.stringify(good.messages).slice(0, 400));
-  const bad = runInContainer(mounts, ['check', '--config', '/secrets/invalid.json']);
+  const bad = await runInContainer(mounts, ['check', '--config', '/secrets/invalid.json']);
   check('check fails (exit 0) with a wrong password', bad.code === 0 && bad.messages.at(-1)?.['connectionStatus']?.status === 'FAILED');
 
-  const discover = runInContainer(mounts, ['discover', '--config', '/data/config.json']);
+  const discover = await runInContainer(mounts, ['discover', '--config', '/data/config.json']);
   check('discover lists both streams', JSON.stringify(discover.messages[0]?.['catalog']?.streams?.map((s: Message) => s['name'])) === '["workouts","workout_metrics"]');
 
-  const read = runInContainer(mounts, ['read', '--config', '/secrets/config.json', '--catalog', '/data/catalog.json']);
+  const read = await runInContainer(mounts, ['read', '--config', '/secrets/config.json', '--catalog', '/data/catalog.json']);
   const count = (stream: string): number => read.messages.filter((m) => m['type'] === 'RECORD' && m['record'].stream === stream).length;
   check('read exits 0', read.code === 0, read.stderr.slice(0, 400));
   check(`read emits all ${ACCEPTANCE_DATA.workouts} workouts and their metrics`, count('workouts') === ACCEPTANCE_DATA.workouts && count('workout_metrics') === ACCEPTANCE_DATA.workouts, `${count('workouts')} + ${count('workout_metrics')}`);
   check('read ends every stream COMPLETE with a STATE', ['workouts', 'workout_metrics'].every((s) => read.messages.some((m) => m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === s) && read.messages.some((m) => m['trace']?.stream_status?.stream_descriptor.name === s && m['trace'].stream_status.status === 'COMPLETE')));
 
-  const tmpMount = runInContainer([`${join(dir, 'tmp')}:/tmp/airbyte`], ['check', '--config', '/tmp/airbyte/config.json']);
+  const tmpMount = await runInContainer([`${join(dir, 'tmp')}:/tmp/airbyte`], ['check', '--config', '/tmp/airbyte/config.json']);
   check('a config mounted under /tmp works', tmpMount.messages.at(-1)?.['connectionStatus']?.status === 'SUCCEEDED');
 
-  const missing = runInContainer(mounts, ['read', '--config', '/secrets/nope.json', '--catalog', '/data/catalog.json']);
+  const missing = await runInContainer(mounts, ['read', '--config', '/secrets/nope.json', '--catalog', '/data/catalog.json']);
   check('a missing config file is a config_error with a non-zero exit', missing.code !== 0 && missing.messages[0]?.['trace']?.error?.failure_type === 'config_error');
 } finally {
   await sim.close();
