@@ -1,10 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../src/cli.js';
-import { catalog, writeFiles } from './helpers/cli.js';
+import { catalog, runRaw, writeFiles } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -57,16 +55,7 @@ class MinimalTarget {
   }
 }
 
-async function tap(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await run(['singer', ...args], { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
+const tap = (args: string[]): ReturnType<typeof runRaw> => runRaw(['singer', ...args]);
 
 describe('Singer tap mode', () => {
   it('syncs every stream as a valid Singer stream, and resumes from the last STATE with only new data', async () => {
@@ -134,18 +123,12 @@ describe('compatible with tap-airbyte-wrapper habits', () => {
     const files = writeFiles({ 'config.json': simConfig(sim), 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }) });
     const raw = JSON.parse(readFileSync(files['catalog.json']!, 'utf8')) as { streams: Array<Record<string, unknown>> };
     expect(raw.streams.every((s) => !('cursor_field' in s) && !('primary_key' in s))).toBe(true);
-    const stdout = new PassThrough();
-    let out = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    const code = await run(['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!], { stdout, stderr: new PassThrough() });
+    const { code, stdout: out } = await runRaw(['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!]);
     expect(code).toBe(0);
     const messages = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
     expect(messages.filter((m) => m['type'] === 'RECORD')).toHaveLength(140);
     expect(messages.filter((m) => m['type'] === 'STATE').every((m) => m['state'].type === 'STREAM')).toBe(true);
-    const discoverOut = new PassThrough();
-    let discovered = '';
-    discoverOut.on('data', (c: Buffer) => (discovered += c.toString()));
-    await run(['discover', '--config', files['config.json']!], { stdout: discoverOut, stderr: new PassThrough() });
+    const discovered = (await runRaw(['discover', '--config', files['config.json']!])).stdout;
     const streams = (JSON.parse(discovered) as { catalog: { streams: Array<{ source_defined_primary_key: string[][] }> } }).catalog.streams;
     expect(streams.map((s) => s.source_defined_primary_key)).toEqual([[['id']], [['id']]]);
   });

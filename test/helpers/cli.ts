@@ -24,16 +24,22 @@ export interface CliResult {
 /** Instant retries for tests: the policy is the same, the waits are milliseconds. */
 export const FAST_RETRIES = { backoffBaseMs: 1, backoffMaxMs: 5, retryAfterCapMs: 50 };
 
-/** Runs the CLI in-process; every stdout line must be a valid protocol message, every record valid. */
-export async function runCli(argv: string[], runtime: Partial<Runtime> = {}): Promise<CliResult> {
+/** Runs the CLI in-process and returns its exit code and raw stdout/stderr text. */
+export async function runRaw(argv: string[], runtime: Partial<Runtime> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exitCode = await run(argv, { stdout, stderr, retryTiming: FAST_RETRIES, ...runtime });
-  return parseOutput(exitCode, out, err);
+  const code = await run(argv, { stdout, stderr, retryTiming: FAST_RETRIES, ...runtime });
+  return { code, stdout: out, stderr: err };
+}
+
+/** Runs the CLI in-process; every stdout line must be a valid protocol message, every record valid. */
+export async function runCli(argv: string[], runtime: Partial<Runtime> = {}): Promise<CliResult> {
+  const { code, stdout, stderr } = await runRaw(argv, runtime);
+  return parseOutput(code, stdout, stderr);
 }
 
 export function parseOutput(exitCode: number, out: string, err: string): CliResult {
