@@ -1,3 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from './http.js';
+
 /** The simulator's routes, as named in fault rules and request counts. */
 export type RouteName =
   | 'me'
@@ -57,5 +60,33 @@ export class FaultInjector {
 
   get pending(): number {
     return this.rules.reduce((n, r) => n + r.timesLeft, 0);
+  }
+}
+
+/** Answers a request the way the fault says. */
+export function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse): void {
+  switch (fault.kind) {
+    case 'status': {
+      const status = fault.status ?? 503;
+      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
+      return sendJson(res, status, { status, message: 'Injected fault' }, headers);
+    }
+    case 'reset':
+      req.socket.destroy();
+      return;
+    case 'truncate': {
+      const text = JSON.stringify({ data: [], total: 0, padding: 'x'.repeat(200) });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.write(text.slice(0, text.length / 2), () => req.socket.destroy());
+      return;
+    }
+    case 'empty':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 }).end();
+      return;
+    case 'invalid_json':
+      res.writeHead(200, { 'content-type': 'application/json' }).end('<html>upstream error</html>');
+      return;
+    case 'hang':
+      return;
   }
 }

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Auth0Simulator, type Auth0Options } from './auth0.js';
-import { FaultInjector, type FaultRule, type RouteName } from './faults.js';
+import { applyFault, FaultInjector, type FaultRule, type RouteName } from './faults.js';
+import { readBody, sendHtml, sendJson } from './http.js';
 import { performanceGraph } from './graphs.js';
 import { WorkoutHistory, type HistoryOptions } from './history.js';
 import { hexId } from './random.js';
@@ -119,8 +120,7 @@ export class PelotonSimulator {
     if (fault !== undefined) return applyFault(fault, req, res);
     if (apiMatch === undefined) {
       if (route !== 'not_found') return this.auth0.handle(route, req, res, url, body);
-      res.writeHead(404, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
-      return;
+      return sendHtml(res, 404, '<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
     }
     const userId = this.authenticate(req);
     if (userId === undefined) return sendJson(res, 401, { status: 401, error_code: 3020, message: 'Not logged in', subcode: '', details: {} });
@@ -170,44 +170,6 @@ export class PelotonSimulator {
       default:
         return sendJson(res, 404, { message: 'unknown control endpoint' });
     }
-  }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers }).end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse): void {
-  switch (fault.kind) {
-    case 'status': {
-      const status = fault.status ?? 503;
-      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
-      return sendJson(res, status, { status, message: 'Injected fault' }, headers);
-    }
-    case 'reset':
-      req.socket.destroy();
-      return;
-    case 'truncate': {
-      const text = JSON.stringify({ data: [], total: 0, padding: 'x'.repeat(200) });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-      res.write(text.slice(0, text.length / 2), () => req.socket.destroy());
-      return;
-    }
-    case 'empty':
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 }).end();
-      return;
-    case 'invalid_json':
-      res.writeHead(200, { 'content-type': 'application/json' }).end('<html>upstream error</html>');
-      return;
-    case 'hang':
-      return;
   }
 }
 

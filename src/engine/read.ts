@@ -1,4 +1,4 @@
-import { ConnectorError, systemError } from '../errors.js';
+import type { ConnectorError } from '../errors.js';
 import type { JsonObject, SyncMode } from '../protocol/messages.js';
 import { ChildConsumer, ListConsumer, type Prepared, type StreamConsumer } from './consumers.js';
 import type { ListStreamDeclaration, StreamDeclaration } from './declarations.js';
@@ -120,5 +120,5 @@ export async function reportFailure(ctx: Pick<ReadContext, 'output'>, stream: st
 function describeCause(error: ConnectorError): string {
   const cause = error.cause;
   if (cause === undefined) return error.message;
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : systemError(String(cause)).message;
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
 }
