@@ -62,6 +62,14 @@ export type APIBaseURL = string
  * Peloton's Auth0 tenant. http:// is accepted only for a loopback host.
  */
 export type AuthBaseURL = string
+export type PasswordGrantClientId = string
+export type PasswordGrantScope = string
+export type WebClientId = string
+export type Audience = string
+export type WebLoginScope = string
+export type WebLoginRedirectURI = string
+export type Auth0Tenant = string
+export type Auth0Connection = string
 
 export interface PelotonConfig {
 credentials: Authentication
@@ -100,13 +108,13 @@ access_token: AccessToken1
  * Today's values of Peloton's login constants. Change them only if Peloton changes its login.
  */
 export interface LoginSettingsAdvanced {
-password_grant_client_id?: string
-password_grant_scope?: string
-web_client_id?: string
-audience?: string
-web_scope?: string
-redirect_uri?: string
-tenant?: string
-connection?: string
+password_grant_client_id?: PasswordGrantClientId
+password_grant_scope?: PasswordGrantScope
+web_client_id?: WebClientId
+audience?: Audience
+web_scope?: WebLoginScope
+redirect_uri?: WebLoginRedirectURI
+tenant?: Auth0Tenant
+connection?: Auth0Connection
 [k: string]: unknown | undefined
 }
