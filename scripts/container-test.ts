@@ -52,6 +52,34 @@ async function runInContainer(mounts: string[], args: string[]): Promise<{ code:
   return { code: result.status ?? 1, messages, stderr: result.stderr };
 }
 
+/**
+ * SIGTERM to the connector inside the image stops the read promptly with INCOMPLETE and a non-zero exit.
+ * buildah does not forward signals, but with chroot isolation the connector is a host process: signal it.
+ */
+async function checkSigterm(dir: string): Promise<void> {
+  const slow = await PelotonSimulator.start({ workouts: 300, inProgress: 0, latencyMs: 50, recordRequests: false });
+  try {
+    writeFileSync(join(dir, 'data', 'slow.json'), JSON.stringify({ credentials: { auth_type: 'bearer', access_token: slow.issueAccessToken() }, start_date: '2000-01-01T00:00:00Z', api_base_url: slow.url, requests_per_second: 0, max_concurrency: 2 }), { mode: 0o644 });
+    let signalledAt = 0;
+    const running = runInContainer([`${join(dir, 'data')}:/data`], ['read', '--config', '/data/slow.json', '--catalog', '/data/catalog.json']);
+    for (let waited = 0; waited < 30_000 && signalledAt === 0; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const connector = execFileSync('ps', ['-eo', 'pid=,comm=,args='], { encoding: 'utf8' })
+        .split('\n')
+        .find((line) => /^\s*\d+ node .*bin\/source-peloton\.js read --config \/data\/slow\.json/.test(line));
+      if (connector === undefined || waited < 2_000) continue;
+      process.kill(Number(connector.trim().split(/\s+/)[0]), 'SIGTERM');
+      signalledAt = Date.now();
+    }
+    const stopped = await running;
+    const statuses = stopped.messages.filter((m) => m['trace']?.stream_status?.status === 'INCOMPLETE').length;
+    check('SIGTERM stops a read within a few seconds', signalledAt > 0 && Date.now() - signalledAt < 5_000, `signalled: ${signalledAt > 0}`);
+    check('after SIGTERM: non-zero exit, both streams INCOMPLETE, an error that says so', stopped.code !== 0 && statuses === 2 && stopped.messages.some((m) => /SIGTERM received/.test(m['trace']?.error?.message ?? '')));
+  } finally {
+    await slow.close();
+  }
+}
+
 step('base image', join(tools, 'container-base-image'), []);
 // --layers=false: with the vfs driver every cached step is a full copy of the file system (GBs, minutes).
 step('image build', 'podman', ['--storage-driver=vfs', 'build', '--isolation=chroot', '--pull=never', '--layers=false', '-t', IMAGE, '.']);
@@ -97,6 +125,8 @@ try {
 
   const missing = await runInContainer(mounts, ['read', '--config', '/secrets/nope.json', '--catalog', '/data/catalog.json']);
   check('a missing config file is a config_error with a non-zero exit', missing.code !== 0 && missing.messages[0]?.['trace']?.error?.failure_type === 'config_error');
+
+  await checkSigterm(dir);
 } finally {
   await sim.close();
 }
