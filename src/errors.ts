@@ -26,19 +26,6 @@ export const transientError = (message: string, cause?: unknown): ConnectorError
 export const systemError = (message: string, cause?: unknown): ConnectorError =>
   new ConnectorError(message, 'system_error', cause === undefined ? undefined : { cause });
 
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** The error's message followed by its causes', for internal_message and debug logs. */
-export function describeErrorChain(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
-    parts.push(errorMessage(current));
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return parts.join(' <- ');
-}
-
 /** The run was asked to stop (SIGTERM/SIGINT): transient, the next sync resumes from the last state. */
 export const interrupted = (signal: AbortSignal): ConnectorError =>
   transientError(`The sync was stopped (${signal.reason instanceof Error ? signal.reason.message : 'interrupted'}) before it finished; the next sync resumes from the last state.`);

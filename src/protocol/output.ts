@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type {
   AirbyteMessage,
@@ -10,11 +9,11 @@ import type {
 } from './messages.js';
 import type { Redactor } from './redactor.js';
 import type { ErrorReport, MessageSink } from './sink.js';
+import { writeLine } from './write-line.js';
 
 /**
- * Everything the connector prints on stdout goes through here: one JSON message per line,
- * waiting for the stream to drain when it is full so memory stays flat with a slow reader.
- * Human-readable text (logs, errors) is redacted on the way out.
+ * Everything the connector prints on stdout in Airbyte mode goes through here: one JSON message per
+ * line, respecting back-pressure. Human-readable text (logs, errors) is redacted on the way out.
  */
 export class ProtocolOutput implements MessageSink {
   constructor(
@@ -23,16 +22,8 @@ export class ProtocolOutput implements MessageSink {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** True once stdout is gone (the reader closed the pipe): nothing printed can reach anyone. */
-  get closed(): boolean {
-    return this.stdout.destroyed || this.stdout.writableEnded || this.stdout.errored !== null;
-  }
-
-  async write(message: AirbyteMessage): Promise<void> {
-    if (this.closed) return;
-    if (this.stdout.write(JSON.stringify(message) + '\n')) return;
-    // Wait for the reader, unless it goes away meanwhile.
-    await Promise.race([once(this.stdout, 'drain'), once(this.stdout, 'close')]).catch(() => undefined);
+  write(message: AirbyteMessage): Promise<void> {
+    return writeLine(this.stdout, JSON.stringify(message));
   }
 
   record(stream: string, data: JsonObject): Promise<void> {

@@ -1,10 +1,10 @@
-import { once } from 'node:events';
 import { rename, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { StreamDeclaration } from '../engine/declarations.js';
 import type { JsonObject, LogLevel, StreamStatus } from '../protocol/messages.js';
 import type { Redactor } from '../protocol/redactor.js';
 import type { ErrorReport, MessageSink } from '../protocol/sink.js';
+import { writeLine } from '../protocol/write-line.js';
 import { loadSchema } from '../schemas.js';
 
 /**
@@ -80,8 +80,7 @@ export class SingerSink implements MessageSink {
     });
   }
 
-  private async write(message: JsonObject): Promise<void> {
-    if (this.stdout.destroyed) return;
-    if (!this.stdout.write(JSON.stringify(message) + '\n')) await Promise.race([once(this.stdout, 'drain'), once(this.stdout, 'close')]).catch(() => undefined);
+  private write(message: JsonObject): Promise<void> {
+    return writeLine(this.stdout, JSON.stringify(message));
   }
 }

@@ -4,5 +4,3 @@ import { workouts } from './workouts.js';
 
 /** Every stream this source offers, parents before their children. */
 export const STREAMS: readonly StreamDeclaration[] = [workouts, workoutMetrics];
-
-export const findStream = (name: string): StreamDeclaration | undefined => STREAMS.find((s) => s.name === name);
