@@ -31,12 +31,15 @@ function step(title: string, command: string, args: string[]): void {
 type Message = Record<string, any>;
 
 /** Runs the image; asynchronously, since the simulator answering it lives in this process. */
-async function runInContainer(mounts: string[], args: string[]): Promise<{ code: number; messages: Message[]; stderr: string }> {
+async function runInContainer(mounts: string[], args: string[], onStdout?: (text: string) => void): Promise<{ code: number; messages: Message[]; stderr: string }> {
   const volumes = mounts.flatMap((m) => ['-v', m]);
   const child = spawn(join(tools, 'container-run'), [...volumes, IMAGE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    onStdout?.(stdout);
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const result = { status, stdout, stderr };
@@ -61,20 +64,30 @@ async function checkSigterm(dir: string): Promise<void> {
   try {
     writeFileSync(join(dir, 'data', 'slow.json'), JSON.stringify({ credentials: { auth_type: 'bearer', access_token: slow.issueAccessToken() }, start_date: '2000-01-01T00:00:00Z', api_base_url: slow.url, requests_per_second: 0, max_concurrency: 2 }), { mode: 0o644 });
     let signalledAt = 0;
-    const running = runInContainer([`${join(dir, 'data')}:/data`], ['read', '--config', '/data/slow.json', '--catalog', '/data/catalog.json']);
-    for (let waited = 0; waited < 30_000 && signalledAt === 0; waited += 200) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    let reading = false;
+    // Signal only once records flow: earlier, node may not have installed its handlers yet.
+    const running = runInContainer([`${join(dir, 'data')}:/data`], ['read', '--config', '/data/slow.json', '--catalog', '/data/catalog.json'], (text) => {
+      reading ||= text.includes('"type":"RECORD"');
+    });
+    for (let waited = 0; waited < 60_000 && signalledAt === 0; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!reading) continue;
       const connector = execFileSync('ps', ['-eo', 'pid=,comm=,args='], { encoding: 'utf8' })
         .split('\n')
         .find((line) => /^\s*\d+ node .*bin\/source-peloton\.js read --config \/data\/slow\.json/.test(line));
-      if (connector === undefined || waited < 2_000) continue;
+      if (connector === undefined) continue;
       process.kill(Number(connector.trim().split(/\s+/)[0]), 'SIGTERM');
       signalledAt = Date.now();
     }
     const stopped = await running;
     const statuses = stopped.messages.filter((m) => m['trace']?.stream_status?.status === 'INCOMPLETE').length;
     check('SIGTERM stops a read within a few seconds', signalledAt > 0 && Date.now() - signalledAt < 5_000, `signalled: ${signalledAt > 0}`);
-    check('after SIGTERM: non-zero exit, both streams INCOMPLETE, an error that says so', stopped.code !== 0 && statuses === 2 && stopped.messages.some((m) => /SIGTERM received/.test(m['trace']?.error?.message ?? '')));
+    const errors = stopped.messages.filter((m) => m['trace']?.type === 'ERROR').map((m) => m['trace'].error.message as string);
+    check(
+      'after SIGTERM: non-zero exit, both streams INCOMPLETE, an error that says so',
+      stopped.code !== 0 && statuses === 2 && errors.some((e) => /SIGTERM received/.test(e)),
+      JSON.stringify({ code: stopped.code, statuses, errors, stderr: stopped.stderr.slice(-300) }),
+    );
   } finally {
     await slow.close();
   }

@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { run } from './cli.js';
 import { ProtocolOutput } from './protocol/output.js';
 import { Redactor } from './protocol/redactor.js';
 
@@ -29,6 +28,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   const redactor = new Redactor();
   process.on('uncaughtException', (error) => lastResort(error, redactor));
   process.on('unhandledRejection', (error) => lastResort(error, redactor));
+  // Loaded only now, so a SIGTERM during start-up already finds the handlers above.
+  const { run } = await import('./cli.js');
   process.exitCode = await run(argv, { signal: abort.signal, redactor });
 }
 
