@@ -58,7 +58,6 @@ async function reportRetry(rt: Runtime, sink: MessageSink, notice: RetryNotice):
   const wait = notice.retryAfterMs === undefined ? '' : ` (Peloton asked to wait ${Math.round(notice.retryAfterMs / 1000)} s)`;
   await sink.log('WARN', `Retrying a request${notice.stream === undefined ? '' : ` of ${notice.stream}`} after ${notice.reason}, attempt ${notice.attempt}${wait}.`);
   if (notice.status === 429 && notice.stream !== undefined) {
-    const reset = notice.retryAfterMs === undefined ? {} : { quota_reset: rt.now() + notice.retryAfterMs };
-    await sink.streamStatus(notice.stream, 'RUNNING', [{ type: 'RATE_LIMITED', rate_limited: reset }]);
+    await sink.streamStatus(notice.stream, 'RUNNING', [{ type: 'RATE_LIMITED', rate_limited: { quota_reset: rt.now() + notice.delayMs } }]);
   }
 }

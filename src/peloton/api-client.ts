@@ -1,4 +1,5 @@
-import got, { HTTPError, type Got, type RequestError } from 'got';
+import got, { HTTPError, type Got } from 'got';
+import { ConnectorError } from '../errors.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { USER_AGENT } from '../version.js';
@@ -14,6 +15,8 @@ export interface RetryNotice {
   status: number | undefined;
   /** Set when the server said how long to wait (Retry-After). */
   retryAfterMs: number | undefined;
+  /** How long this retry waits (Retry-After capped, or the backoff). */
+  delayMs: number;
 }
 
 export interface ApiClientOptions {
@@ -40,7 +43,17 @@ export class PelotonApi {
       prefixUrl: config.apiBaseUrl,
       headers: { 'user-agent': USER_AGENT, accept: 'application/json', 'peloton-platform': 'web' },
       timeout: { request: config.requestTimeoutMs },
-      retry: retryOptions(config.maxRetries, timing),
+      retry: retryOptions(config.maxRetries, timing, Math.random, (error, attempt, delayMs, retryAfterMs) => {
+        const status = error.response?.statusCode;
+        this.options.onRetry?.({
+          stream: (error.options.context as RequestContext).stream,
+          attempt,
+          reason: status === undefined ? (error.code ?? error.message) : `HTTP ${status}`,
+          status,
+          retryAfterMs,
+          delayMs,
+        });
+      }),
       responseType: 'json',
       ...(signal === undefined ? {} : { signal }),
       hooks: {
@@ -64,7 +77,6 @@ export class PelotonApi {
             return response;
           },
         ],
-        beforeRetry: [(error, retryCount) => this.reportRetry(error, retryCount)],
       },
     });
   }
@@ -73,48 +85,32 @@ export class PelotonApi {
    * GETs a JSON object from the API. `stream` names the stream the request serves (for errors and
    * statuses); an `urgent` request (a list page, which unlocks more work) jumps the queue.
    */
-  async getJson(path: string, searchParams: Record<string, string | number>, stream?: string, urgent = false): Promise<JsonObject> {
-    const body = await this.request(path, searchParams, stream, false, urgent);
-    if (body === undefined) throw toConnectorError(new Error('not found'), describe(path));
-    return body;
+  getJson(path: string, searchParams: Record<string, string | number>, stream?: string, urgent = false): Promise<JsonObject> {
+    return this.options.throttle.run(() => this.fetchObject(path, searchParams, stream), urgent);
   }
 
   /** Like getJson, but a 404 answers undefined (a deleted resource) instead of failing. */
-  async getJsonUnlessNotFound(path: string, searchParams: Record<string, string | number>, stream?: string): Promise<JsonObject | undefined> {
-    return this.request(path, searchParams, stream, true);
+  getJsonUnlessNotFound(path: string, searchParams: Record<string, string | number>, stream?: string): Promise<JsonObject | undefined> {
+    return this.options.throttle.run(() =>
+      this.fetchObject(path, searchParams, stream).catch((error: unknown) => {
+        if (error instanceof ConnectorError && error.cause instanceof HTTPError && error.cause.response.statusCode === 404) return undefined;
+        throw error;
+      }),
+    );
   }
 
-  private async request(path: string, searchParams: Record<string, string | number>, stream: string | undefined, notFoundIsEmpty = false, urgent = false): Promise<JsonObject | undefined> {
+  private async fetchObject(path: string, searchParams: Record<string, string | number>, stream: string | undefined): Promise<JsonObject> {
     const context: RequestContext = stream === undefined ? {} : { stream };
-    return this.options.throttle.run(async () => {
-      try {
-        const body: unknown = await this.http.get(path.replace(/^\//, ''), { searchParams, context }).json();
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-          throw toConnectorError(new Error(`expected a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`), describe(path));
-        }
-        return body as JsonObject;
-      } catch (error) {
-        if (notFoundIsEmpty && error instanceof HTTPError && error.response.statusCode === 404) return undefined;
-        throw toConnectorError(error, describe(path));
-      }
-    }, urgent);
-  }
-
-  private reportRetry(error: RequestError, retryCount: number): void {
-    const status = error.response?.statusCode;
-    const header = error.response?.headers['retry-after'];
-    let retryAfterMs: number | undefined;
-    if (header !== undefined) {
-      const seconds = Number(header);
-      retryAfterMs = Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(header) - Date.now());
+    let body: unknown;
+    try {
+      body = await this.http.get(path.replace(/^\//, ''), { searchParams, context }).json();
+    } catch (error) {
+      throw toConnectorError(error, describe(path));
     }
-    this.options.onRetry?.({
-      stream: (error.options.context as RequestContext).stream,
-      attempt: retryCount,
-      reason: status === undefined ? (error.code ?? error.message) : `HTTP ${status}`,
-      status,
-      retryAfterMs,
-    });
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw toConnectorError(new Error(`expected a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`), describe(path));
+    }
+    return body as JsonObject;
   }
 }
 

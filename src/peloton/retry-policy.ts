@@ -1,4 +1,4 @@
-import type { RetryOptions } from 'got';
+import type { RequestError, RetryOptions } from 'got';
 
 /** How long to wait between attempts; injectable so tests do not sleep. */
 export interface RetryTiming {
@@ -15,7 +15,14 @@ export const DEFAULT_RETRY_TIMING: RetryTiming = { backoffBaseMs: 1000, backoffM
 export const EMPTY_BODY_CODE = 'ERR_EMPTY_BODY';
 const BODY_PARSE_CODE = 'ERR_BODY_PARSE_FAILURE';
 
-export function retryOptions(limit: number, timing: RetryTiming, random: () => number = Math.random): Partial<RetryOptions> {
+/** Told of every retry when its wait begins: the delay chosen, and the server's Retry-After if it sent one. */
+export type RetryListener = (error: RequestError, attempt: number, delayMs: number, retryAfterMs: number | undefined) => void;
+
+export function retryOptions(limit: number, timing: RetryTiming, random: () => number = Math.random, onRetry?: RetryListener): Partial<RetryOptions> {
+  const backoff = (attemptCount: number): number => {
+    const ceiling = Math.min(timing.backoffMaxMs, timing.backoffBaseMs * 2 ** (attemptCount - 1));
+    return Math.max(1, Math.round(ceiling / 2 + (random() * ceiling) / 2));
+  };
   return {
     limit,
     methods: ['GET'],
@@ -26,9 +33,10 @@ export function retryOptions(limit: number, timing: RetryTiming, random: () => n
     calculateDelay: ({ attemptCount, error, computedValue, retryAfter }) => {
       // computedValue is got's verdict from limit, methods, status and error codes: 0 means "do not retry".
       if (computedValue === 0 || error.name === 'RetryError') return computedValue;
-      if (retryAfter !== undefined && error.response !== undefined) return Math.min(Math.max(retryAfter, 1), timing.retryAfterCapMs);
-      const ceiling = Math.min(timing.backoffMaxMs, timing.backoffBaseMs * 2 ** (attemptCount - 1));
-      return Math.max(1, Math.round(ceiling / 2 + (random() * ceiling) / 2));
+      const serverWait = error.response === undefined ? undefined : retryAfter;
+      const delay = serverWait === undefined ? backoff(attemptCount) : Math.min(Math.max(serverWait, 1), timing.retryAfterCapMs);
+      onRetry?.(error, attemptCount, delay, serverWait);
+      return delay;
     },
   };
 }
