@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerLoginCommand } from './commands/login-cli.js';
 import type { CommandContext, Runtime } from './commands/runtime.js';
-import { ConnectorError, configError, systemError } from './errors.js';
-import { DEFAULT_RETRY_TIMING } from './peloton/retry-policy.js';
+import { configError, toFailure } from './errors.js';
+import { createFailureReporter, protocolOf } from './protocol/failures.js';
 import { ProtocolOutput } from './protocol/output.js';
 import { Redactor } from './protocol/redactor.js';
 import { CONNECTOR_VERSION } from './version.js';
@@ -11,14 +12,21 @@ import { CONNECTOR_VERSION } from './version.js';
  * stdout receives protocol messages only; usage text and errors for people go to stderr.
  */
 export async function run(argv: readonly string[], runtime: Partial<Runtime> = {}): Promise<number> {
-  const rt: Runtime = {
-    stdout: runtime.stdout ?? process.stdout,
-    stderr: runtime.stderr ?? process.stderr,
-    now: runtime.now ?? Date.now,
-    retryTiming: runtime.retryTiming ?? DEFAULT_RETRY_TIMING,
+  const stdout = runtime.stdout ?? process.stdout;
+  const stderr = runtime.stderr ?? process.stderr;
+  const now = runtime.now ?? Date.now;
+  const redactor = runtime.redactor ?? new Redactor();
+  const ctx: CommandContext = {
+    stdout,
+    stderr,
+    stdin: runtime.stdin ?? process.stdin,
+    now,
+    retryTiming: runtime.retryTiming,
     signal: runtime.signal,
+    redactor,
+    output: new ProtocolOutput(stdout, redactor, now),
+    failures: runtime.failures ?? createFailureReporter(protocolOf(argv), { stdout, stderr, redactor, now }),
   };
-  const ctx: CommandContext = { ...rt, output: new ProtocolOutput(rt.stdout, runtime.redactor ?? new Redactor(), rt.now) };
   let exitCode = 0;
   const program = buildProgram(ctx, (code) => (exitCode = code));
   try {
@@ -27,12 +35,12 @@ export async function run(argv: readonly string[], runtime: Partial<Runtime> = {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      // commander already told the person on stderr; a Singer pipeline must not get Airbyte messages.
-      if (argv[0] !== 'singer') await reportFatal(ctx, configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
+      // `login` prints a config, not Airbyte messages: commander already told the person on stderr.
+      if (argv[0] === 'login') return 2;
+      await ctx.failures.report(configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
       return 2;
     }
-    const failure = error instanceof ConnectorError ? error : systemError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, error);
-    await reportFatal(ctx, failure);
+    await ctx.failures.report(toFailure(error, 'The command'));
     return 1;
   }
 }
@@ -82,14 +90,6 @@ function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void):
     .option('--about', 'print what this tap is and can do')
     .option('--format <format>', 'format of --about: json or markdown', 'json')
     .action(async (opts: Record<string, string | boolean>) => setExitCode(await (await import('./singer/command.js')).singerCommand(ctx, opts)));
+  registerLoginCommand(program, ctx, setExitCode);
   return program;
-}
-
-async function reportFatal(ctx: CommandContext, failure: ConnectorError): Promise<void> {
-  await ctx.output.error({
-    message: failure.message,
-    failureType: failure.failureType,
-    ...(failure.failureType === 'system_error' && failure.stack !== undefined ? { stackTrace: failure.stack } : {}),
-  });
-  ctx.stderr.write(`${ctx.output.redactor.redact(failure.message)}\n`);
 }

@@ -29,3 +29,10 @@ export const systemError = (message: string, cause?: unknown): ConnectorError =>
 /** The run was asked to stop (SIGTERM/SIGINT): transient, the next sync resumes from the last state. */
 export const interrupted = (signal: AbortSignal): ConnectorError =>
   transientError(`The sync was stopped (${signal.reason instanceof Error ? signal.reason.message : 'interrupted'}) before it finished; the next sync resumes from the last state.`);
+
+/** Any error as a ConnectorError: those the connector raised keep their type; anything else is a bug (system_error). */
+export function toFailure(error: unknown, doing: string): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return systemError(`${doing} failed unexpectedly: ${detail}`, error);
+}

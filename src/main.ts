@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { ProtocolOutput } from './protocol/output.js';
+import { toFailure } from './errors.js';
+import { createFailureReporter, protocolOf, type FailureReporter } from './protocol/failures.js';
 import { Redactor } from './protocol/redactor.js';
 
 const STOP_DEADLINE_MS = 5_000;
@@ -26,23 +27,21 @@ export async function main(argv: readonly string[]): Promise<void> {
     setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
   });
   const redactor = new Redactor();
-  process.on('uncaughtException', (error) => lastResort(error, redactor));
-  process.on('unhandledRejection', (error) => lastResort(error, redactor));
+  // The protocol is fixed by the command line: a crash in tap mode must not print Airbyte messages.
+  const failures = createFailureReporter(protocolOf(argv), { stdout: process.stdout, stderr: process.stderr, redactor });
+  process.on('uncaughtException', (error) => lastResort(error, failures));
+  process.on('unhandledRejection', (error) => lastResort(error, failures));
   // Loaded only now, so a SIGTERM during start-up already finds the handlers above.
   const { run } = await import('./cli.js');
-  process.exitCode = await run(argv, { signal: abort.signal, redactor });
+  process.exitCode = await run(argv, { signal: abort.signal, redactor, failures });
 }
 
 let crashed = false;
 
-function lastResort(error: unknown, redactor: Redactor): void {
+function lastResort(error: unknown, failures: FailureReporter): void {
   if (crashed) return;
   crashed = true;
-  const message = error instanceof Error ? error.message : String(error);
-  if (!process.stdout.destroyed) {
-    void new ProtocolOutput(process.stdout, redactor).error({ message: 'The connector crashed unexpectedly.', failureType: 'system_error', internalMessage: message });
-  }
-  process.stderr.write(`source-peloton: crashed: ${redactor.redact(message)}\n`);
-  // Let the write above reach the pipe, but never hang on it.
+  void failures.report(toFailure(error, 'The connector')).catch(() => undefined);
+  // Let the report reach the pipe, but never hang on it.
   setTimeout(() => process.exit(1), 200);
 }

@@ -1,19 +1,24 @@
-import { loadConfig } from './inputs.js';
+import { supportedSyncModes } from '../engine/capabilities.js';
+import { cursorFieldOf } from '../engine/declarations.js';
 import type { AirbyteStream, CatalogMessage } from '../protocol/messages.js';
 import { loadSchema } from '../schemas.js';
 import { STREAMS } from '../streams/registry.js';
+import { loadConfig } from './inputs.js';
 import type { CommandContext } from './runtime.js';
 
 export function catalogStreams(): AirbyteStream[] {
-  return STREAMS.map((stream) => ({
-    name: stream.name,
-    json_schema: loadSchema(stream.schemaFile),
-    supported_sync_modes: ['full_refresh', 'incremental'],
-    source_defined_cursor: true,
-    default_cursor_field: [stream.cursorField],
-    source_defined_primary_key: stream.primaryKey,
-    is_resumable: true,
-  }));
+  return STREAMS.map((stream) => {
+    const cursorField = cursorFieldOf(stream);
+    return {
+      name: stream.name,
+      json_schema: loadSchema(stream.schemaFile),
+      supported_sync_modes: supportedSyncModes(stream),
+      source_defined_cursor: cursorField !== undefined,
+      ...(cursorField === undefined ? {} : { default_cursor_field: [cursorField] }),
+      source_defined_primary_key: stream.primaryKey,
+      is_resumable: cursorField !== undefined,
+    };
+  });
 }
 
 export async function discoverCommand(ctx: CommandContext, configPath: string): Promise<number> {

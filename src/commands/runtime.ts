@@ -1,5 +1,6 @@
-import type { Writable } from 'node:stream';
-import type { RetryTiming } from '../peloton/retry-policy.js';
+import type { Readable, Writable } from 'node:stream';
+import type { RetryTiming } from '../peloton/http-policy.js';
+import type { FailureReporter } from '../protocol/failures.js';
 import type { ProtocolOutput } from '../protocol/output.js';
 import type { Redactor } from '../protocol/redactor.js';
 
@@ -7,14 +8,21 @@ import type { Redactor } from '../protocol/redactor.js';
 export interface Runtime {
   stdout: Writable;
   stderr: Writable & { isTTY?: boolean };
+  stdin?: (Readable & { isTTY?: boolean }) | undefined;
   now(): number;
-  retryTiming: RetryTiming;
+  /** Backoff and Retry-After timing; the policy's defaults when absent. */
+  retryTiming?: RetryTiming | undefined;
   /** Aborted on SIGTERM/SIGINT: the read stops, checkpoints what it emitted, and reports INCOMPLETE. */
   signal?: AbortSignal | undefined;
   /** Shared with the process's last-resort error handler, so even a crash report is redacted. */
   redactor?: Redactor | undefined;
+  /** How failures are reported, chosen at start-up for the protocol stdout speaks. */
+  failures?: FailureReporter | undefined;
 }
 
 export interface CommandContext extends Runtime {
+  /** Airbyte messages on stdout (the Singer command renders its own). */
   output: ProtocolOutput;
+  failures: FailureReporter;
+  redactor: Redactor;
 }

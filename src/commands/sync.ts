@@ -1,19 +1,21 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { TerminalProgress, silentProgress } from '../engine/progress.js';
-import { readStreams, reportFailure, type SelectedStream } from '../engine/read.js';
+import { readStreams, type SelectedStream } from '../engine/read.js';
 import { WindowCursor } from '../engine/window-cursor.js';
-import { ConnectorError, interrupted, systemError } from '../errors.js';
+import { cursorFieldOf } from '../engine/declarations.js';
+import { interrupted, toFailure } from '../errors.js';
 import type { RetryNotice } from '../peloton/api-client.js';
 import { openSession, resolveUserId } from '../peloton/session.js';
 import type { JsonObject } from '../protocol/messages.js';
 import type { MessageSink } from '../protocol/sink.js';
 import { STREAMS } from '../streams/registry.js';
-import type { Runtime } from './runtime.js';
+import type { CommandContext } from './runtime.js';
 
 /** Throws a config_error for a state blob the stream cannot resume from (before anything is fetched). */
 export function assertStatesUsable(config: ResolvedConfig, selected: SelectedStream[], states: Map<string, JsonObject>): void {
   for (const { declaration, syncMode } of selected) {
-    if (syncMode === 'incremental') new WindowCursor(declaration.cursorField, config.startDate, states.get(declaration.name), declaration.name);
+    const cursorField = cursorFieldOf(declaration);
+    if (syncMode === 'incremental' && cursorField !== undefined) new WindowCursor(cursorField, config.startDate, states.get(declaration.name), declaration.name);
   }
 }
 
@@ -21,20 +23,20 @@ export function assertStatesUsable(config: ResolvedConfig, selected: SelectedStr
  * One sync, whatever protocol it speaks: log in, read the selected streams through the engine,
  * report every stream's outcome. Resolves to the exit code.
  */
-export async function runSync(rt: Runtime, sink: MessageSink, config: ResolvedConfig, selected: SelectedStream[], states: Map<string, JsonObject>): Promise<number> {
+export async function runSync(ctx: CommandContext, sink: MessageSink, config: ResolvedConfig, selected: SelectedStream[], states: Map<string, JsonObject>): Promise<number> {
   if (selected.length === 0) {
     await sink.log('WARN', 'No stream is selected; nothing to read.');
     return 0;
   }
   for (const { declaration } of selected) await sink.streamStatus(declaration.name, 'STARTED');
-  const progress = rt.stderr.isTTY === true ? new TerminalProgress(rt.stderr, rt.now) : silentProgress;
-  const session = openSession(config, { ...rt, output: sink, onRetry: (notice) => void reportRetry(rt, sink, notice) });
+  const progress = ctx.stderr.isTTY === true ? new TerminalProgress(ctx.stderr, ctx.now) : silentProgress;
+  const session = openSession(config, { ...ctx, output: sink, onRetry: (notice) => void reportRetry(ctx, sink, notice) });
   try {
     const userId = await resolveUserId(session);
     await sink.log('INFO', `Reading ${selected.map(({ declaration, syncMode }) => `${declaration.name} (${syncMode})`).join(', ')} with a ${session.auth.description}.`);
     const outcomes = await readStreams(
-      { config, output: sink, api: session.api, progress, nowSeconds: () => Math.floor(rt.now() / 1000), signal: rt.signal },
-      userId,
+      { config, output: sink, failures: ctx.failures, api: session.api, progress, nowSeconds: () => Math.floor(ctx.now() / 1000), signal: ctx.signal },
+      { userId, config },
       STREAMS,
       selected,
       states,
@@ -42,22 +44,20 @@ export async function runSync(rt: Runtime, sink: MessageSink, config: ResolvedCo
     progress.stop();
     const failed = outcomes.filter((o) => o.failure !== undefined);
     await sink.log('INFO', `Read ${outcomes.map((o) => `${o.records} ${o.name}`).join(', ')}${failed.length > 0 ? `; failed: ${failed.map((o) => o.name).join(', ')}` : ''}.`);
-    return failed.length === 0 && rt.signal?.aborted !== true ? 0 : 1;
+    return failed.length === 0 && ctx.signal?.aborted !== true ? 0 : 1;
   } catch (error) {
     progress.stop();
     // Nothing was read (login or user lookup failed): every stream ends incomplete, with no state.
-    const failure =
-      rt.signal?.aborted === true ? interrupted(rt.signal) : error instanceof ConnectorError ? error : systemError(`The read failed unexpectedly: ${String(error)}`, error);
-    await reportFailure({ output: sink }, undefined, failure);
+    await ctx.failures.report(ctx.signal?.aborted === true ? interrupted(ctx.signal) : toFailure(error, 'The read'));
     for (const { declaration } of selected) await sink.streamStatus(declaration.name, 'INCOMPLETE');
     return 1;
   }
 }
 
-async function reportRetry(rt: Runtime, sink: MessageSink, notice: RetryNotice): Promise<void> {
+async function reportRetry(ctx: CommandContext, sink: MessageSink, notice: RetryNotice): Promise<void> {
   const wait = notice.retryAfterMs === undefined ? '' : ` (Peloton asked to wait ${Math.round(notice.retryAfterMs / 1000)} s)`;
   await sink.log('WARN', `Retrying a request${notice.stream === undefined ? '' : ` of ${notice.stream}`} after ${notice.reason}, attempt ${notice.attempt}${wait}.`);
   if (notice.status === 429 && notice.stream !== undefined) {
-    await sink.streamStatus(notice.stream, 'RUNNING', [{ type: 'RATE_LIMITED', rate_limited: { quota_reset: rt.now() + notice.delayMs } }]);
+    await sink.streamStatus(notice.stream, 'RUNNING', [{ type: 'RATE_LIMITED', rate_limited: { quota_reset: ctx.now() + notice.delayMs } }]);
   }
 }

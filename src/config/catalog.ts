@@ -1,4 +1,5 @@
 import type { StreamDeclaration } from '../engine/declarations.js';
+import { supportedSyncModes } from '../engine/capabilities.js';
 import type { SelectedStream } from '../engine/read.js';
 import { configError } from '../errors.js';
 import type { SyncMode } from '../protocol/messages.js';
@@ -25,6 +26,9 @@ export function resolveCatalog(input: unknown, streams: readonly StreamDeclarati
     const declaration = streams.find((s) => s.name === name);
     if (declaration === undefined) return fail(`${where} names the stream '${name}', which this source does not have (it has ${streams.map((s) => `'${s.name}'`).join(', ')})`);
     if (!SYNC_MODES.includes(syncMode as SyncMode)) return fail(`${where} ('${name}') has sync_mode ${JSON.stringify(syncMode)}; supported: full_refresh, incremental`);
+    if (!supportedSyncModes(declaration).includes(syncMode as SyncMode)) {
+      return fail(`${where} asks for ${String(syncMode)} on the stream '${name}', which supports only ${supportedSyncModes(declaration).join(' and ')} (it has no cursor); select full_refresh for it`);
+    }
     if (destinationSyncMode !== undefined && !DESTINATION_SYNC_MODES.includes(destinationSyncMode as string)) {
       return fail(`${where} ('${name}') has an unknown destination_sync_mode ${JSON.stringify(destinationSyncMode)}`);
     }

@@ -1,11 +1,10 @@
-import { configError } from '../errors.js';
+import { configError, systemError } from '../errors.js';
 import type { LoginMethod, PelotonConfig } from '../generated/spec.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { loadSchema } from '../schemas.js';
 import { createAjv, describeAjvErrors } from './ajv.js';
 
 const DEFAULT_LOOKBACK_DAYS = 30;
-const WEB_CLIENT_ID = 'WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM';
 
 export interface LoginSettings {
   passwordGrantClientId: string;
@@ -44,7 +43,11 @@ export interface ResolvedConfig {
 
 let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
-/** Validates a config against schemas/spec.json and resolves its defaults. Throws a config_error. */
+/**
+ * Validates a config against schemas/spec.json and resolves it. Every default comes from the spec (ajv
+ * fills them in), the one exception being start_date, which is relative to now and so cannot be a
+ * constant in the spec. Throws a config_error.
+ */
 export function resolveConfig(input: unknown, now: Date = new Date()): ResolvedConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw configError('The config must be a JSON object (see `spec` for its fields).');
@@ -56,48 +59,69 @@ export function resolveConfig(input: unknown, now: Date = new Date()): ResolvedC
   if (!validator(config)) {
     throw configError(`The config is invalid: ${credentialsErrors(config) ?? describeAjvErrors(validator.errors, 'config')}.`);
   }
+  // ajv ignores defaults inside oneOf, so the chosen credentials branch gets its own.
+  applyDefaults(credentialsBranch(config['credentials'])?.branch, config['credentials']);
   const valid = config as unknown as PelotonConfig;
-  const settings = valid.login_settings ?? {};
+  const settings = defaulted(valid.login_settings, 'login_settings');
   return {
     original: input as JsonObject,
     credentials: resolveCredentials(valid),
     startDate: valid.start_date === undefined ? Math.floor(now.getTime() / 1000) - DEFAULT_LOOKBACK_DAYS * 86_400 : Date.parse(valid.start_date) / 1000,
-    metricsEveryN: valid.metrics_every_n ?? 5,
-    pageSize: valid.page_size ?? 100,
-    requestsPerSecond: valid.requests_per_second ?? 3,
-    maxConcurrency: valid.max_concurrency ?? 3,
-    requestTimeoutMs: (valid.request_timeout_seconds ?? 60) * 1000,
-    maxRetries: valid.max_retries ?? 6,
-    apiBaseUrl: checkedBaseUrl('api_base_url', valid.api_base_url ?? 'https://api.onepeloton.com'),
-    authBaseUrl: checkedBaseUrl('auth_base_url', valid.auth_base_url ?? 'https://auth.onepeloton.com'),
+    metricsEveryN: defaulted(valid.metrics_every_n, 'metrics_every_n'),
+    pageSize: defaulted(valid.page_size, 'page_size'),
+    requestsPerSecond: defaulted(valid.requests_per_second, 'requests_per_second'),
+    maxConcurrency: defaulted(valid.max_concurrency, 'max_concurrency'),
+    requestTimeoutMs: defaulted(valid.request_timeout_seconds, 'request_timeout_seconds') * 1000,
+    maxRetries: defaulted(valid.max_retries, 'max_retries'),
+    apiBaseUrl: checkedBaseUrl('api_base_url', defaulted(valid.api_base_url, 'api_base_url')),
+    authBaseUrl: checkedBaseUrl('auth_base_url', defaulted(valid.auth_base_url, 'auth_base_url')),
     login: {
-      passwordGrantClientId: settings.password_grant_client_id ?? 'mgsmWCD0A8Qn6uz6mmqI6qeBNHH9IPwS',
-      passwordGrantScope: settings.password_grant_scope ?? 'offline_access openid',
-      webClientId: settings.web_client_id ?? WEB_CLIENT_ID,
-      audience: settings.audience ?? 'https://api.onepeloton.com/',
-      webScope: settings.web_scope ?? 'offline_access openid peloton-api.members:default',
-      redirectUri: settings.redirect_uri ?? 'https://members.onepeloton.com/callback',
-      tenant: settings.tenant ?? 'peloton-prod',
-      connection: settings.connection ?? 'pelo-user-password',
+      passwordGrantClientId: defaulted(settings.password_grant_client_id, 'login_settings.password_grant_client_id'),
+      passwordGrantScope: defaulted(settings.password_grant_scope, 'login_settings.password_grant_scope'),
+      webClientId: defaulted(settings.web_client_id, 'login_settings.web_client_id'),
+      audience: defaulted(settings.audience, 'login_settings.audience'),
+      webScope: defaulted(settings.web_scope, 'login_settings.web_scope'),
+      redirectUri: defaulted(settings.redirect_uri, 'login_settings.redirect_uri'),
+      tenant: defaulted(settings.tenant, 'login_settings.tenant'),
+      connection: defaulted(settings.connection, 'login_settings.connection'),
     },
   };
+}
+
+/** A value the spec gives a default for: present after validation, or the spec lost its default (a bug). */
+function defaulted<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw systemError(`schemas/spec.json has no default for ${field}.`);
+  return value;
+}
+
+function applyDefaults(schema: JsonObject | undefined, value: unknown): void {
+  if (schema !== undefined) createAjv({ useDefaults: true }).compile(schema)(value);
 }
 
 function resolveCredentials(config: PelotonConfig): Credentials {
   const c = config.credentials;
   switch (c.auth_type) {
     case 'password':
-      return { authType: 'password', username: c.username, password: c.password, loginMethod: c.login_method ?? 'auto' };
+      return { authType: 'password', username: c.username, password: c.password, loginMethod: defaulted(c.login_method, 'credentials.login_method') };
     case 'oauth':
       return {
         authType: 'oauth',
         refreshToken: c.refresh_token,
-        clientId: c.client_id ?? WEB_CLIENT_ID,
+        clientId: defaulted(c.client_id, 'credentials.client_id'),
         ...(c.access_token ? { accessToken: c.access_token } : {}),
       };
     case 'bearer':
       return { authType: 'bearer', accessToken: c.access_token.replace(/^Bearer\s+/i, '').trim() };
   }
+}
+
+/** The spec's credentials branch that the value's auth_type selects, and the list of allowed auth types. */
+function credentialsBranch(credentials: unknown): { branch: JsonObject | undefined; allowed: string } {
+  const spec = loadSchema('spec.json') as { properties: { credentials: { oneOf: JsonObject[] } } };
+  const branches = spec.properties.credentials.oneOf;
+  const constOf = (b: JsonObject): unknown => (b['properties'] as Record<string, { const: string }>)['auth_type']?.const;
+  const authType = typeof credentials === 'object' && credentials !== null ? (credentials as JsonObject)['auth_type'] : undefined;
+  return { branch: branches.find((b) => constOf(b) === authType), allowed: branches.map((b) => JSON.stringify(constOf(b))).join(', ') };
 }
 
 /** The oneOf's own errors name every branch; report only the one the auth_type selects. */
@@ -106,14 +130,8 @@ function credentialsErrors(config: JsonObject): string | undefined {
   if (typeof credentials !== 'object' || credentials === null || Array.isArray(credentials)) {
     return credentials === undefined ? "config is missing required field 'credentials'" : 'config.credentials must be an object';
   }
-  const authType = (credentials as JsonObject)['auth_type'];
-  const spec = loadSchema('spec.json') as { properties: { credentials: { oneOf: JsonObject[] } } };
-  const branches = spec.properties.credentials.oneOf;
-  const branch = branches.find((b) => (b['properties'] as Record<string, { const: string }>)['auth_type']?.const === authType);
-  if (branch === undefined) {
-    const allowed = branches.map((b) => JSON.stringify((b['properties'] as Record<string, { const: string }>)['auth_type']?.const)).join(', ');
-    return `config.credentials.auth_type must be one of ${allowed}`;
-  }
+  const { branch, allowed } = credentialsBranch(credentials);
+  if (branch === undefined) return `config.credentials.auth_type must be one of ${allowed}`;
   const validateBranch = createAjv().compile(branch);
   return validateBranch(credentials) ? undefined : describeAjvErrors(validateBranch.errors, 'config.credentials');
 }

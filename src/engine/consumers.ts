@@ -1,21 +1,25 @@
-import { ConnectorError, interrupted, systemError } from '../errors.js';
+import { ConnectorError, interrupted, toFailure } from '../errors.js';
+import type { ApiResult } from '../peloton/api-client.js';
 import type { JsonObject, SyncMode } from '../protocol/messages.js';
-import type { ChildStreamDeclaration, ListStreamDeclaration } from './declarations.js';
+import type { StatusMatcher } from '../peloton/http-policy.js';
+import type { ListStream, Query } from './declarations.js';
 import type { ListRecord } from './pager.js';
 import type { ReadContext } from './read-context.js';
 import { WindowCursor, type Classification } from './window-cursor.js';
 
-type Settled = { ok: true; value: JsonObject | undefined } | { ok: false; error: unknown };
+export type Settled = { ok: true; result: ApiResult } | { ok: false; error: unknown };
 
 /** What a consumer decided about a list record when its page arrived (child requests start then). */
 export interface Prepared {
   classification: Classification;
   response?: Promise<Settled>;
+  /** The distinct value the request was made for (per-distinct-value children). */
+  value?: string;
 }
 
 /**
  * A selected stream fed by a list's records in newest-first order: the list stream itself, or a
- * child stream making one request per record. Emits records, tracks its WindowCursor, checkpoints.
+ * child stream making requests for its records. Emits records, tracks its WindowCursor, checkpoints.
  */
 export abstract class StreamConsumer {
   readonly cursor: WindowCursor;
@@ -54,7 +58,7 @@ export abstract class StreamConsumer {
 
   fail(error: unknown): void {
     if (this.ctx.signal?.aborted === true) this.failure ??= interrupted(this.ctx.signal);
-    this.failure ??= error instanceof ConnectorError ? error : systemError(`Reading ${this.name} failed unexpectedly: ${String(error)}`, error);
+    this.failure ??= toFailure(error, `Reading ${this.name}`);
   }
 
   protected async emit(data: JsonObject): Promise<void> {
@@ -62,6 +66,16 @@ export abstract class StreamConsumer {
     this.emitted++;
     this.sinceCheckpoint++;
     this.ctx.progress.record(this.name);
+  }
+
+  /** Starts a request whose outcome is handled later, in list order. */
+  protected request(path: string, query: Query | undefined, headers: Record<string, string> | undefined, skipOn: readonly StatusMatcher[]): Promise<Settled> {
+    return this.ctx.api
+      .fetch({ path, stream: this.name, skipOn, ...(query === undefined ? {} : { query }), ...(headers === undefined ? {} : { headers }) })
+      .then(
+        (result): Settled => ({ ok: true, result }),
+        (error: unknown): Settled => ({ ok: false, error }),
+      );
   }
 
   private async emitState(state: JsonObject, always: boolean): Promise<void> {
@@ -73,8 +87,9 @@ export abstract class StreamConsumer {
   }
 }
 
+/** The list stream itself: its records are the list's records. */
 export class ListConsumer extends StreamConsumer {
-  constructor(ctx: ReadContext, stream: ListStreamDeclaration, syncMode: SyncMode, inputState: JsonObject | undefined) {
+  constructor(ctx: ReadContext, stream: ListStream, syncMode: SyncMode, inputState: JsonObject | undefined) {
     super(stream.name, stream.cursorField, ctx, syncMode, inputState);
   }
 
@@ -86,42 +101,5 @@ export class ListConsumer extends StreamConsumer {
     if (classification === 'below') return;
     if (classification === 'todo') await this.emit(record.data);
     this.cursor.pass(record.cursor, record.id, record.final);
-  }
-}
-
-export class ChildConsumer extends StreamConsumer {
-  constructor(
-    ctx: ReadContext,
-    private readonly stream: ChildStreamDeclaration,
-    syncMode: SyncMode,
-    inputState: JsonObject | undefined,
-  ) {
-    super(stream.name, stream.cursorField, ctx, syncMode, inputState);
-  }
-
-  prepare(record: ListRecord): Prepared {
-    const classification = this.cursor.classify(record.cursor, record.id);
-    if (classification !== 'todo' || !record.final || this.failure !== undefined) return { classification };
-    const { api, config } = this.ctx;
-    const response = api.getJsonUnlessNotFound(this.stream.path(record.data), this.stream.query(config), this.name).then(
-      (value): Settled => ({ ok: true, value }),
-      (error: unknown): Settled => ({ ok: false, error }),
-    );
-    return { classification, response };
-  }
-
-  async handle(record: ListRecord, prepared: Prepared): Promise<void> {
-    if (this.failure !== undefined || prepared.classification === 'below') return;
-    if (prepared.response !== undefined) {
-      const settled = await prepared.response;
-      if (!settled.ok) return this.fail(settled.error);
-      if (settled.value === undefined) {
-        await this.ctx.output.log('WARN', `${this.name}: Peloton has no performance graph for workout ${record.id} (404; deleted?); skipping it.`);
-      } else {
-        await this.emit(this.stream.toRecord(settled.value, record.data));
-      }
-    }
-    // Not fetched because the workout is not final: passing it unfinished holds the cursor before it.
-    this.cursor.pass(record.cursor, record.id, record.final || prepared.response !== undefined);
   }
 }

@@ -1,5 +1,13 @@
 import type { ResolvedConfig } from '../config/config.js';
+import type { StatusMatcher } from '../peloton/http-policy.js';
 import type { JsonObject } from '../protocol/messages.js';
+
+/**
+ * What a stream is, as data: the engine (src/engine) knows how to read each kind. Adding a stream means
+ * writing a declaration, its schema and one registry line; nothing here or in the engine changes.
+ */
+
+export type Query = Record<string, string | number>;
 
 /** Page-number pagination: `pageParam` counts from `firstPage`, `sizeParam` stays constant on every page. */
 export interface PageNumberPagination {
@@ -10,20 +18,41 @@ export interface PageNumberPagination {
   isLastPage(envelope: JsonObject, page: number): boolean;
 }
 
-interface StreamDeclarationBase {
+/** The run-wide values a request may use. */
+export interface RequestScope {
+  userId: string;
+  config: ResolvedConfig;
+}
+
+interface StreamBase {
   name: string;
   /** File in schemas/ describing one record. */
   schemaFile: string;
   primaryKey: string[][];
-  /** Top-level numeric field (unix seconds) the incremental state follows. */
+}
+
+/**
+ * Incremental support: a top-level numeric field (unix seconds) that the resumable window state follows.
+ * Streams without one are full refresh only.
+ */
+export interface CursorDeclaration {
   cursorField: string;
 }
 
-/** A stream read from a paginated list endpoint, newest record first. */
-export interface ListStreamDeclaration extends StreamDeclarationBase {
+/** One request, one record (a profile, an overview). Full refresh only. */
+export interface SingleObjectStream extends StreamBase {
+  kind: 'single';
+  path(scope: RequestScope): string;
+  query?(scope: RequestScope): Query;
+  headers?: Record<string, string>;
+  toRecord(response: JsonObject, scope: RequestScope): JsonObject;
+}
+
+/** A paginated list endpoint, newest record first, read incrementally by a numeric cursor. */
+export interface ListStream extends StreamBase, CursorDeclaration {
   kind: 'list';
-  path(params: { userId: string }): string;
-  query(config: ResolvedConfig): Record<string, string | number>;
+  path(scope: RequestScope): string;
+  query(scope: RequestScope): Query;
   /** Envelope field holding the records. */
   recordSelector: string;
   idField: string;
@@ -34,14 +63,45 @@ export interface ListStreamDeclaration extends StreamDeclarationBase {
   estimateNewerThan(envelope: JsonObject, after: number): number;
 }
 
-/** A stream with one request per record of a parent list stream (its partition). */
-export interface ChildStreamDeclaration extends StreamDeclarationBase {
-  kind: 'child';
+interface ChildBase extends StreamBase, CursorDeclaration {
+  /** The list stream whose records drive this stream's requests. Its cursor value becomes this stream's. */
   parent: string;
-  path(parent: JsonObject): string;
-  query(config: ResolvedConfig): Record<string, string | number>;
-  /** The child's record from the response and its parent. */
+  query?(scope: RequestScope): Query;
+  headers?: Record<string, string>;
+  /** Final statuses that skip the partition with a warning instead of failing the stream. */
+  skipOn: readonly StatusMatcher[];
+}
+
+/** One request per parent record (a workout's graph, a workout's detail). */
+export interface PerRecordChildStream extends ChildBase {
+  kind: 'per_record';
+  path(parent: JsonObject, scope: RequestScope): string;
+  /** Wait until the parent record is final (read it again next sync) rather than fetch a half-made answer. */
+  waitsForFinalParent: boolean;
+  /** Names the partition in warnings: "workout <id>". */
+  describe(parent: JsonObject): string;
   toRecord(response: JsonObject, parent: JsonObject): JsonObject;
 }
 
-export type StreamDeclaration = ListStreamDeclaration | ChildStreamDeclaration;
+/** One request per distinct value among the parent records (a class taken many times is fetched once). */
+export interface PerDistinctValueChildStream extends ChildBase {
+  kind: 'per_distinct_value';
+  /** The value a parent record points to, or undefined when it points to nothing fetchable. */
+  valueOf(parent: JsonObject): string | undefined;
+  path(value: string, scope: RequestScope): string;
+  describe(value: string): string;
+  /** `parent` is the newest parent record in this sync that points to `value`. */
+  toRecord(response: JsonObject, value: string, parent: JsonObject): JsonObject;
+}
+
+export type ChildStream = PerRecordChildStream | PerDistinctValueChildStream;
+export type StreamDeclaration = SingleObjectStream | ListStream | ChildStream;
+
+/** The cursor field of an incremental stream; undefined for a full-refresh-only one. */
+export function cursorFieldOf(stream: StreamDeclaration): string | undefined {
+  return stream.kind === 'single' ? undefined : stream.cursorField;
+}
+
+export function isChild(stream: StreamDeclaration): stream is ChildStream {
+  return stream.kind === 'per_record' || stream.kind === 'per_distinct_value';
+}

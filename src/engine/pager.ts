@@ -1,6 +1,6 @@
 import { systemError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
-import type { ListStreamDeclaration } from './declarations.js';
+import type { ListStream, RequestScope } from './declarations.js';
 import type { ReadContext } from './read-context.js';
 
 /** A list record with what the engine needs to know of it. */
@@ -12,7 +12,6 @@ export interface ListRecord {
 }
 
 export interface Page {
-  number: number;
   envelope: JsonObject;
   records: ListRecord[];
 }
@@ -27,10 +26,10 @@ const MAX_STEP_BACKS = 20;
  * a shrinking `total` steps back so nothing slides past unread. A page holding only records already
  * seen is a server repeating itself: that stops the read rather than looping.
  */
-export async function* readPages(ctx: ReadContext, stream: ListStreamDeclaration, userId: string, floor: number): AsyncGenerator<Page> {
+export async function* readPages(ctx: ReadContext, stream: ListStream, scope: RequestScope, floor: number): AsyncGenerator<Page> {
   const { pagination } = stream;
   const pageSize = ctx.config.pageSize;
-  const baseQuery = { ...stream.query(ctx.config), [pagination.sizeParam]: pageSize };
+  const baseQuery = { ...stream.query(scope), [pagination.sizeParam]: pageSize };
   const recent: Array<Set<string>> = [];
   let page = pagination.firstPage;
   let previousTotal: number | undefined;
@@ -38,7 +37,7 @@ export async function* readPages(ctx: ReadContext, stream: ListStreamDeclaration
 
   for (;;) {
     // Urgent: the next page feeds every child request, so it must not wait behind the current page's.
-    const envelope = await ctx.api.getJson(stream.path({ userId }), { ...baseQuery, [pagination.pageParam]: page }, stream.name, true);
+    const envelope = await ctx.api.getJson({ path: stream.path(scope), query: { ...baseQuery, [pagination.pageParam]: page }, stream: stream.name, urgent: true });
     const raw = envelope[stream.recordSelector];
     if (!Array.isArray(raw)) {
       throw systemError(`Peloton's ${stream.name} page ${page} has no '${stream.recordSelector}' list; the API may have changed.`);
@@ -63,7 +62,7 @@ export async function* readPages(ctx: ReadContext, stream: ListStreamDeclaration
     recent.push(new Set(records.map((r) => r.id)));
     if (recent.length > REMEMBERED_PAGES) recent.shift();
 
-    yield { number: page, envelope, records: fresh };
+    yield { envelope, records: fresh };
 
     const oldest = records.at(-1);
     if (oldest === undefined || oldest.cursor <= floor || pagination.isLastPage(envelope, page)) return;
@@ -71,7 +70,7 @@ export async function* readPages(ctx: ReadContext, stream: ListStreamDeclaration
   }
 }
 
-function toListRecord(item: unknown, stream: ListStreamDeclaration, page: number, index: number, nowSeconds: number): ListRecord {
+function toListRecord(item: unknown, stream: ListStream, page: number, index: number, nowSeconds: number): ListRecord {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     throw systemError(`Peloton's ${stream.name} page ${page} holds a non-object at position ${index}.`);
   }

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/config.js';
 import type { PelotonApi } from '../peloton/api-client.js';
+import type { FailureReporter } from '../protocol/failures.js';
 import type { MessageSink } from '../protocol/sink.js';
 import type { ProgressReporter } from './progress.js';
 
@@ -7,6 +8,7 @@ import type { ProgressReporter } from './progress.js';
 export interface ReadContext {
   config: ResolvedConfig;
   output: MessageSink;
+  failures: FailureReporter;
   api: PelotonApi;
   progress: ProgressReporter;
   nowSeconds(): number;

@@ -1,10 +1,12 @@
 import type { ConnectorError } from '../errors.js';
 import type { JsonObject, SyncMode } from '../protocol/messages.js';
-import { ChildConsumer, ListConsumer, type Prepared, type StreamConsumer } from './consumers.js';
-import type { ListStreamDeclaration, StreamDeclaration } from './declarations.js';
+import { PerDistinctValueConsumer, PerRecordConsumer } from './child-consumers.js';
+import { ListConsumer, type Prepared, type StreamConsumer } from './consumers.js';
+import { isChild, type ListStream, type RequestScope, type StreamDeclaration } from './declarations.js';
 import { readPages, type Page } from './pager.js';
 import type { ReadContext } from './read-context.js';
 import { readAhead } from './read-ahead.js';
+import { readSingleObject } from './single-object.js';
 
 /** Besides every page: a sync killed mid-page replays at most this many records per stream. */
 const CHECKPOINT_EVERY_RECORDS = 10;
@@ -21,30 +23,46 @@ export interface StreamOutcome {
 }
 
 /**
- * Reads the selected streams. Each list stream is read once, feeding itself (if selected) and every
- * selected child, so both streams share one pass over the workout list.
+ * Reads the selected streams in registry order. A single-object stream is one request; a list stream
+ * is read once, feeding itself (if selected) and every selected child, so all of them share one pass
+ * over the list.
  */
 export async function readStreams(
   ctx: ReadContext,
-  userId: string,
+  scope: RequestScope,
   all: readonly StreamDeclaration[],
   selected: SelectedStream[],
   states: Map<string, JsonObject>,
 ): Promise<StreamOutcome[]> {
   const outcomes: StreamOutcome[] = [];
   for (const root of all) {
-    if (root.kind !== 'list') continue;
-    const consumers: StreamConsumer[] = [];
-    for (const { declaration, syncMode } of selected) {
-      const state = states.get(declaration.name);
-      if (declaration === root) consumers.push(new ListConsumer(ctx, root, syncMode, state));
-      else if (declaration.kind === 'child' && declaration.parent === root.name) consumers.push(new ChildConsumer(ctx, declaration, syncMode, state));
+    if (root.kind === 'single') {
+      if (selected.some((s) => s.declaration === root)) outcomes.push(await readSingleObject(ctx, root, scope));
+      continue;
     }
+    if (root.kind !== 'list') continue;
+    const consumers = consumersOf(ctx, root, scope, selected, states);
     if (consumers.length === 0) continue;
-    await readGroup(ctx, root, userId, consumers);
+    await readGroup(ctx, root, scope, consumers);
     outcomes.push(...consumers.map((c) => ({ name: c.name, records: c.emitted, failure: c.failure })));
   }
   return outcomes;
+}
+
+function consumersOf(ctx: ReadContext, root: ListStream, scope: RequestScope, selected: SelectedStream[], states: Map<string, JsonObject>): StreamConsumer[] {
+  const consumers: StreamConsumer[] = [];
+  for (const { declaration, syncMode } of selected) {
+    const state = states.get(declaration.name);
+    if (declaration === root) consumers.push(new ListConsumer(ctx, root, syncMode, state));
+    else if (isChild(declaration) && declaration.parent === root.name) {
+      consumers.push(
+        declaration.kind === 'per_record'
+          ? new PerRecordConsumer(ctx, declaration, scope, syncMode, state)
+          : new PerDistinctValueConsumer(ctx, declaration, scope, syncMode, state),
+      );
+    }
+  }
+  return consumers;
 }
 
 interface PreparedPage {
@@ -58,7 +76,7 @@ async function* preparePages(pages: AsyncGenerator<Page>, consumers: StreamConsu
   }
 }
 
-async function readGroup(ctx: ReadContext, root: ListStreamDeclaration, userId: string, consumers: StreamConsumer[]): Promise<void> {
+async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope, consumers: StreamConsumer[]): Promise<void> {
   const { output, progress } = ctx;
   const floor = Math.min(...consumers.map((c) => c.cursor.floor));
   let running = false;
@@ -75,7 +93,7 @@ async function readGroup(ctx: ReadContext, root: ListStreamDeclaration, userId: 
   };
 
   try {
-    for await (const { page, prepared } of readAhead(preparePages(readPages(ctx, root, userId, floor), consumers))) {
+    for await (const { page, prepared } of readAhead(preparePages(readPages(ctx, root, scope, floor), consumers))) {
       if (!running) await startRunning(page.envelope);
       progress.page(root.name);
       for (const [i, record] of page.records.entries()) {
@@ -102,23 +120,7 @@ async function readGroup(ctx: ReadContext, root: ListStreamDeclaration, userId: 
     }
     // What was emitted before the failure stays covered; nothing beyond it is claimed.
     await consumer.checkpoint();
-    await reportFailure(ctx, consumer.name, consumer.failure);
+    await ctx.failures.report(consumer.failure, consumer.name);
     await output.streamStatus(consumer.name, 'INCOMPLETE');
   }
-}
-
-export async function reportFailure(ctx: Pick<ReadContext, 'output'>, stream: string | undefined, failure: ConnectorError): Promise<void> {
-  await ctx.output.error({
-    message: failure.message,
-    failureType: failure.failureType,
-    internalMessage: describeCause(failure),
-    ...(failure.failureType === 'system_error' && failure.stack !== undefined ? { stackTrace: failure.stack } : {}),
-    ...(stream === undefined ? {} : { stream }),
-  });
-}
-
-function describeCause(error: ConnectorError): string {
-  const cause = error.cause;
-  if (cause === undefined) return error.message;
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
 }

@@ -15,9 +15,11 @@ export type Classification = 'below' | 'done' | 'todo';
  *
  * State shape (see README "State"):
  *   { "<cursor>": X }                               everything with cursor <= X was emitted in final form
- *   { "<cursor>": X, "partial": { "synced": [...], "unfinished_at": U } }
+ *   { "<cursor>": X, "partial": { "synced": [...], "unfinished_at": U, "values_done": [...] } }
  *                                                   a sync stopped part way: the segments were emitted,
- *                                                   and a record that was not final yet sits at cursor U
+ *                                                   a record that was not final yet sits at cursor U, and
+ *                                                   (streams with one record per distinct value) those
+ *                                                   values were already handled in this window
  *
  * Records arrive newest first. The cursor may only advance when a window is finished, and never past
  * a record that was not final (it must be read again); until then checkpoints describe the emitted
@@ -31,6 +33,8 @@ export class WindowCursor {
   private top: number | undefined;
   private position = Number.POSITIVE_INFINITY;
   private idsAtPosition: string[] = [];
+  /** Distinct values already handled in the current window (kept only while the window is unfinished). */
+  readonly valuesDone: Set<string>;
 
   constructor(
     readonly cursorKey: string,
@@ -43,6 +47,7 @@ export class WindowCursor {
     this.committed = parsed.committed;
     this.inputSegments = parsed.segments;
     this.unfinishedAt = parsed.unfinishedAt;
+    this.valuesDone = new Set(parsed.valuesDone);
     this.floorValue = Math.max(this.committed ?? Number.NEGATIVE_INFINITY, Math.ceil(startDate) - 1);
   }
 
@@ -75,6 +80,7 @@ export class WindowCursor {
     if (segments.length === 0 && this.unfinishedAt === undefined) return this.base();
     const partial: JsonObject = { synced: segments };
     if (this.unfinishedAt !== undefined) partial['unfinished_at'] = this.unfinishedAt;
+    if (this.valuesDone.size > 0) partial['values_done'] = [...this.valuesDone];
     return { ...this.base(), partial };
   }
 
@@ -114,10 +120,11 @@ interface ParsedState {
   committed: number | undefined;
   segments: SyncedSegment[];
   unfinishedAt: number | undefined;
+  valuesDone: string[];
 }
 
 function parseState(input: JsonObject | undefined, cursorKey: string, streamName: string): ParsedState {
-  const empty: ParsedState = { committed: undefined, segments: [], unfinishedAt: undefined };
+  const empty: ParsedState = { committed: undefined, segments: [], unfinishedAt: undefined, valuesDone: [] };
   if (input === undefined || Object.keys(input).length === 0) return empty;
   const fail = (why: string): never => {
     throw configError(`The input state of stream '${streamName}' is malformed: ${why}. Expected {"${cursorKey}": <unix seconds>}; reset the stream's state to start over.`);
@@ -127,7 +134,7 @@ function parseState(input: JsonObject | undefined, cursorKey: string, streamName
   const partial = input['partial'];
   if (partial === undefined || partial === null) return { ...empty, committed };
   if (typeof partial !== 'object' || Array.isArray(partial)) return fail("'partial' must be an object");
-  const { synced, unfinished_at: unfinished } = partial as JsonObject;
+  const { synced, unfinished_at: unfinished, values_done: valuesDone = [] } = partial as JsonObject;
   if (!Array.isArray(synced)) return fail("'partial.synced' must be a list");
   const segments = synced.map((s: unknown): SyncedSegment => {
     const segment = (typeof s === 'object' && s !== null ? s : {}) as JsonObject;
@@ -141,7 +148,8 @@ function parseState(input: JsonObject | undefined, cursorKey: string, streamName
   });
   const unfinishedAt = toSeconds(unfinished);
   if (unfinished !== undefined && unfinishedAt === undefined) fail("'partial.unfinished_at' must be unix seconds");
-  return { committed, segments: segments.sort((a, b) => b.newest - a.newest), unfinishedAt };
+  if (!Array.isArray(valuesDone) || !valuesDone.every((v) => typeof v === 'string')) fail("'partial.values_done' must be a list of strings");
+  return { committed, segments: segments.sort((a, b) => b.newest - a.newest), unfinishedAt, valuesDone: valuesDone as string[] };
 }
 
 function toSeconds(value: unknown): number | undefined {

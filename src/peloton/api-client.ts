@@ -1,11 +1,10 @@
-import got, { HTTPError, type Got } from 'got';
-import { ConnectorError } from '../errors.js';
+import got, { type Got } from 'got';
+import { systemError } from '../errors.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { USER_AGENT } from '../version.js';
 import type { Authenticator } from './auth/authenticator.js';
-import { toConnectorError } from './http-errors.js';
-import { EMPTY_BODY_CODE, retryOptions, type RetryTiming } from './retry-policy.js';
+import { actionForStatus, EMPTY_BODY_CODE, retryOptions, statusOf, toConnectorError, type RetryTiming, type StatusMatcher } from './http-policy.js';
 import type { Throttle } from './throttle.js';
 
 export interface RetryNotice {
@@ -28,6 +27,20 @@ export interface ApiClientOptions {
   onRetry?: ((notice: RetryNotice) => void) | undefined;
 }
 
+export interface ApiRequest {
+  /** Path below api_base_url, e.g. `/api/me`. */
+  path: string;
+  query?: Record<string, string | number>;
+  headers?: Record<string, string>;
+  /** The stream the request serves (for retry notices and statuses). */
+  stream?: string;
+  urgent?: boolean;
+  /** Final statuses that skip this partition instead of failing the stream (see the HTTP policy). */
+  skipOn?: readonly StatusMatcher[];
+}
+
+export type ApiResult = { body: JsonObject } | { skippedStatus: number };
+
 interface RequestContext extends Record<string, unknown> {
   stream?: string;
   authRenewed?: boolean;
@@ -48,7 +61,8 @@ export class PelotonApi {
         this.options.onRetry?.({
           stream: (error.options.context as RequestContext).stream,
           attempt,
-          reason: status === undefined ? (error.code ?? error.message) : `HTTP ${status}`,
+          // A 200 is retried only for its body (empty or not JSON): the code says which.
+          reason: status === undefined || status === 200 ? (error.code ?? error.message) : `HTTP ${status}`,
           status,
           retryAfterMs,
           delayMs,
@@ -81,37 +95,39 @@ export class PelotonApi {
     });
   }
 
+  /** GETs a JSON object; any failure the policy does not retry away is thrown as a ConnectorError. */
+  async getJson(request: ApiRequest): Promise<JsonObject> {
+    const result = await this.fetch(request);
+    if ('body' in result) return result.body;
+    throw systemError(`GET ${request.path} was skipped (${result.skippedStatus}) without a stream that skips.`);
+  }
+
   /**
-   * GETs a JSON object from the API. `stream` names the stream the request serves (for errors and
-   * statuses); an `urgent` request (a list page, which unlocks more work) jumps the queue.
+   * GETs a JSON object, or reports the partition skipped when the final status is one the stream's
+   * `skipOn` turns into a skip (per the HTTP policy). An `urgent` request (a list page, which unlocks
+   * more work) jumps the queue.
    */
-  getJson(path: string, searchParams: Record<string, string | number>, stream?: string, urgent = false): Promise<JsonObject> {
-    return this.options.throttle.run(() => this.fetchObject(path, searchParams, stream), urgent);
+  fetch(request: ApiRequest): Promise<ApiResult> {
+    return this.options.throttle.run(() => this.fetchObject(request), request.urgent === true);
   }
 
-  /** Like getJson, but a 404 answers undefined (a deleted resource) instead of failing. */
-  getJsonUnlessNotFound(path: string, searchParams: Record<string, string | number>, stream?: string): Promise<JsonObject | undefined> {
-    return this.options.throttle.run(() =>
-      this.fetchObject(path, searchParams, stream).catch((error: unknown) => {
-        if (error instanceof ConnectorError && error.cause instanceof HTTPError && error.cause.response.statusCode === 404) return undefined;
-        throw error;
-      }),
-    );
-  }
-
-  private async fetchObject(path: string, searchParams: Record<string, string | number>, stream: string | undefined): Promise<JsonObject> {
-    const context: RequestContext = stream === undefined ? {} : { stream };
+  private async fetchObject(request: ApiRequest): Promise<ApiResult> {
+    const context: RequestContext = request.stream === undefined ? {} : { stream: request.stream };
+    const what = `GET ${request.path}`;
     let body: unknown;
     try {
-      body = await this.http.get(path.replace(/^\//, ''), { searchParams, context }).json();
+      body = await this.http
+        .get(request.path.replace(/^\//, ''), { searchParams: request.query ?? {}, headers: request.headers ?? {}, context })
+        .json();
     } catch (error) {
-      throw toConnectorError(error, describe(path));
+      const status = statusOf(error);
+      if (status !== undefined && actionForStatus(status, request.skipOn) === 'skip') return { skippedStatus: status };
+      throw toConnectorError(error, what);
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw toConnectorError(new Error(`expected a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`), describe(path));
+      throw systemError(`${what} answered ${Array.isArray(body) ? 'a JSON list' : typeof body} where a JSON object was expected; the API may have changed.`);
     }
-    return body as JsonObject;
+    return { body: body as JsonObject };
   }
 }
 
-const describe = (path: string): string => `GET ${path}`;

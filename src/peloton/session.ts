@@ -5,13 +5,13 @@ import { PelotonApi, type RetryNotice } from './api-client.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { createAuthenticator } from './auth/index.js';
 import { decodeJwtClaims, USER_ID_CLAIM } from './jwt.js';
-import type { RetryTiming } from './retry-policy.js';
+import { DEFAULT_RETRY_TIMING, type RetryTiming } from './http-policy.js';
 import { Throttle } from './throttle.js';
 
 export interface SessionDeps {
   output: MessageSink;
   now(): number;
-  retryTiming: RetryTiming;
+  retryTiming?: RetryTiming | undefined;
   signal?: AbortSignal | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
 }
@@ -26,7 +26,7 @@ export function openSession(config: ResolvedConfig, deps: SessionDeps): PelotonS
   const nowSeconds = (): number => Math.floor(deps.now() / 1000);
   const auth = createAuthenticator(config, { output: deps.output, nowSeconds, signal: deps.signal });
   const throttle = new Throttle(config.maxConcurrency, config.requestsPerSecond, deps.now);
-  const api = new PelotonApi({ config, auth, throttle, timing: deps.retryTiming, signal: deps.signal, onRetry: deps.onRetry });
+  const api = new PelotonApi({ config, auth, throttle, timing: deps.retryTiming ?? DEFAULT_RETRY_TIMING, signal: deps.signal, onRetry: deps.onRetry });
   return { auth, api };
 }
 
@@ -44,7 +44,7 @@ export async function resolveUserId(session: PelotonSession): Promise<string> {
 }
 
 export async function fetchMe(session: PelotonSession): Promise<PelotonUser> {
-  const me = await session.api.getJson('/api/me', {});
+  const me = await session.api.getJson({ path: '/api/me' });
   if (typeof me['id'] !== 'string') throw systemError('GET /api/me answered without a user id; the API may have changed.');
   return {
     id: me['id'],

@@ -14,6 +14,7 @@ export class Throttle {
     private readonly maxConcurrency: number,
     requestsPerSecond: number,
     private readonly now: () => number = Date.now,
+    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<unknown> = (ms, signal) => sleep(ms, undefined, signal === undefined ? {} : { signal }),
   ) {
     this.spacingMs = requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
   }
@@ -34,12 +35,13 @@ export class Throttle {
     }
   }
 
-  /** Waits for this request's turn under the rate limit (every attempt, retries included). */
-  async pace(signal?: AbortSignal): Promise<void> {
-    if (this.spacingMs === 0) return;
+  /** Waits for this request's turn under the rate limit (every attempt, retries included); resolves to its start time. */
+  async pace(signal?: AbortSignal): Promise<number> {
     const now = this.now();
+    if (this.spacingMs === 0) return now;
     const startAt = Math.max(now, this.nextStartAt);
     this.nextStartAt = startAt + this.spacingMs;
-    if (startAt > now) await sleep(startAt - now, undefined, signal === undefined ? {} : { signal });
+    if (startAt > now) await this.wait(startAt - now, signal);
+    return startAt;
   }
 }

@@ -69,7 +69,7 @@ export interface AirbyteStream {
   json_schema: JsonObject;
   supported_sync_modes: SyncMode[];
   source_defined_cursor: boolean;
-  default_cursor_field: string[];
+  default_cursor_field?: string[];
   source_defined_primary_key: string[][];
   is_resumable: boolean;
 }

@@ -8,8 +8,17 @@ import type {
   TraceBody,
 } from './messages.js';
 import type { Redactor } from './redactor.js';
-import type { ErrorReport, MessageSink } from './sink.js';
+import type { FailureType } from './messages.js';
+import type { MessageSink } from './sink.js';
 import { writeLine } from './write-line.js';
+
+export interface ErrorReport {
+  message: string;
+  failureType: FailureType;
+  internalMessage?: string;
+  stackTrace?: string;
+  stream?: string;
+}
 
 /**
  * Everything the connector prints on stdout in Airbyte mode goes through here: one JSON message per
@@ -54,6 +63,7 @@ export class ProtocolOutput implements MessageSink {
     return this.trace({ type: 'ESTIMATE', estimate: { name: stream, type: 'STREAM', row_estimate: Math.max(0, Math.round(rows)) } });
   }
 
+  /** A TRACE ERROR; only the FailureReporter calls this, so failures have one rendering. */
   error(details: ErrorReport): Promise<void> {
     const r = (text: string): string => this.redactor.redact(text);
     return this.trace({

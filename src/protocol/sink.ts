@@ -1,17 +1,10 @@
-import type { FailureType, JsonObject, LogLevel, StreamStatus, StreamStatusReason } from './messages.js';
+import type { JsonObject, LogLevel, StreamStatus, StreamStatusReason } from './messages.js';
 import type { Redactor } from './redactor.js';
-
-export interface ErrorReport {
-  message: string;
-  failureType: FailureType;
-  internalMessage?: string;
-  stackTrace?: string;
-  stream?: string;
-}
 
 /**
  * Where a run's output goes: the engine and the authenticators speak to this, and each protocol
- * (Airbyte on stdout, Singer on stdout with logs on stderr) renders it its own way.
+ * (Airbyte on stdout, Singer on stdout with logs on stderr) renders it its own way. Failures go
+ * through the protocol's FailureReporter.
  */
 export interface MessageSink {
   readonly redactor: Redactor;
@@ -21,7 +14,6 @@ export interface MessageSink {
   log(level: LogLevel, message: string): Promise<void>;
   streamStatus(stream: string, status: StreamStatus, reasons?: StreamStatusReason[]): Promise<void>;
   estimate(stream: string, rows: number): Promise<void>;
-  error(details: ErrorReport): Promise<void>;
   /** Hands an updated config (a rotated refresh token) to whoever stores the config. */
   connectorConfig(config: JsonObject): Promise<void>;
 }

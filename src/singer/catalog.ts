@@ -1,4 +1,4 @@
-import type { StreamDeclaration } from '../engine/declarations.js';
+import { cursorFieldOf, isChild, type StreamDeclaration } from '../engine/declarations.js';
 import type { SelectedStream } from '../engine/read.js';
 import { configError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
@@ -15,6 +15,8 @@ export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject
     streams: streams.map((stream) => {
       const schema = loadSchema(stream.schemaFile);
       const keys = stream.primaryKey.map((path) => path.join('.'));
+      const cursorField = cursorFieldOf(stream);
+      const method = replicationMethodOf(stream);
       const properties = Object.keys((schema['properties'] ?? {}) as JsonObject);
       const metadata: MetadataEntry[] = [
         {
@@ -23,17 +25,25 @@ export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject
             inclusion: 'available',
             'selected-by-default': true,
             'table-key-properties': keys,
-            'valid-replication-keys': [stream.cursorField],
-            'forced-replication-method': 'INCREMENTAL',
-            ...(stream.kind === 'child' ? { 'parent-tap-stream-id': stream.parent } : {}),
+            ...(cursorField === undefined ? {} : { 'valid-replication-keys': [cursorField] }),
+            'forced-replication-method': method,
+            ...(isChild(stream) ? { 'parent-tap-stream-id': stream.parent } : {}),
           },
         },
         ...properties.map((property) => ({
           breadcrumb: ['properties', property],
-          metadata: { inclusion: keys.includes(property) || property === stream.cursorField ? 'automatic' : 'available' },
+          metadata: { inclusion: keys.includes(property) || property === cursorField ? 'automatic' : 'available' },
         })),
       ];
-      return { tap_stream_id: stream.name, stream: stream.name, schema, key_properties: keys, replication_key: stream.cursorField, replication_method: 'INCREMENTAL', metadata };
+      return {
+        tap_stream_id: stream.name,
+        stream: stream.name,
+        schema,
+        key_properties: keys,
+        ...(cursorField === undefined ? {} : { replication_key: cursorField }),
+        replication_method: method,
+        metadata,
+      };
     }),
   };
 }
@@ -52,7 +62,7 @@ export interface SingerSelection {
 export function selectFromCatalog(input: unknown, streams: readonly StreamDeclaration[]): SingerSelection {
   const selection: SingerSelection = { selected: [], deselected: new Map() };
   if (input === undefined) {
-    selection.selected = streams.map((declaration) => ({ declaration, syncMode: 'incremental' }));
+    selection.selected = streams.map((declaration) => ({ declaration, syncMode: replicationMethodOf(declaration) === 'INCREMENTAL' ? 'incremental' : 'full_refresh' }));
     return selection;
   }
   const fail = (why: string): never => {
@@ -70,10 +80,12 @@ export function selectFromCatalog(input: unknown, streams: readonly StreamDeclar
     const schemaSelected = (entry['schema'] as JsonObject | undefined)?.['selected'];
     const selected = root['selected'] ?? schemaSelected ?? false;
     if (selected !== true) continue;
-    const method = root['replication-method'] ?? entry['replication_method'] ?? 'INCREMENTAL';
+    const cursorField = cursorFieldOf(declaration);
+    const method = root['replication-method'] ?? entry['replication_method'] ?? replicationMethodOf(declaration);
     if (method !== 'INCREMENTAL' && method !== 'FULL_TABLE') return fail(`stream '${declaration.name}' asks for replication-method ${JSON.stringify(method)}; supported: INCREMENTAL, FULL_TABLE`);
+    if (method === 'INCREMENTAL' && cursorField === undefined) return fail(`stream '${declaration.name}' has no replication key and supports only FULL_TABLE, not INCREMENTAL`);
     const key = root['replication-key'] ?? entry['replication_key'];
-    if (key !== undefined && key !== declaration.cursorField) return fail(`stream '${declaration.name}' can only replicate on '${declaration.cursorField}', not ${JSON.stringify(key)}`);
+    if (key !== undefined && key !== cursorField) return fail(`stream '${declaration.name}' ${cursorField === undefined ? 'has no replication key' : `can only replicate on '${cursorField}'`}, not ${JSON.stringify(key)}`);
     selection.selected.push({ declaration, syncMode: method === 'FULL_TABLE' ? 'full_refresh' : 'incremental' });
     const dropped = new Set(
       metadata
@@ -98,4 +110,9 @@ export function bookmarksFrom(input: unknown): Record<string, JsonObject> {
     throw configError('The Singer state is invalid: "bookmarks" must be an object keyed by stream name.');
   }
   return bookmarks as Record<string, JsonObject>;
+}
+
+/** Streams with a cursor replicate incrementally; the others are read whole every time. */
+function replicationMethodOf(stream: StreamDeclaration): 'INCREMENTAL' | 'FULL_TABLE' {
+  return cursorFieldOf(stream) === undefined ? 'FULL_TABLE' : 'INCREMENTAL';
 }

@@ -1,6 +1,7 @@
 import { readJsonFile } from '../config/files.js';
-import { ConnectorError, systemError } from '../errors.js';
+import { configError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
+import { cursorFieldOf } from '../engine/declarations.js';
 import { loadSchema } from '../schemas.js';
 import { STREAMS } from '../streams/registry.js';
 import { CONNECTOR_VERSION } from '../version.js';
@@ -24,26 +25,20 @@ export const CAPABILITIES = ['catalog', 'discover', 'state', 'about'];
 
 /** The Singer tap: same engine, Singer messages on stdout, everything for people on stderr. */
 export async function singerCommand(ctx: CommandContext, options: SingerOptions): Promise<number> {
-  try {
-    if (options.about === true) return about(ctx, options.format);
-    if (options.config === undefined) throw new ConnectorError('--config is required (or --about).', 'config_error');
-    const config = await loadConfig(ctx, options.config);
-    if (options.discover === true) {
-      ctx.stdout.write(JSON.stringify(singerCatalog(STREAMS), null, 2) + '\n');
-      return 0;
-    }
-    const catalogPath = options.catalog ?? options.properties;
-    const selection = selectFromCatalog(catalogPath === undefined ? undefined : await readJsonFile(catalogPath, 'catalog'), STREAMS);
-    const bookmarks = bookmarksFrom(options.state === undefined ? undefined : await readJsonFile(options.state, 'state'));
-    const states = new Map(Object.entries(bookmarks).filter(([name]) => STREAMS.some((s) => s.name === name)));
-    assertStatesUsable(config, selection.selected, states);
-    const sink = new SingerSink(ctx.stdout, ctx.stderr, ctx.output.redactor, STREAMS, selection.deselected, bookmarks, options.config, ctx.now);
-    return await runSync(ctx, sink, config, selection.selected, states);
-  } catch (error) {
-    const failure = error instanceof ConnectorError ? error : systemError(String(error), error);
-    ctx.stderr.write(`CRITICAL ${failure.failureType}: ${ctx.output.redactor.redact(failure.message)}\n`);
-    return 1;
+  if (options.about === true) return about(ctx, options.format);
+  if (options.config === undefined) throw configError('--config is required (or --about).');
+  const config = await loadConfig(ctx, options.config);
+  if (options.discover === true) {
+    ctx.stdout.write(JSON.stringify(singerCatalog(STREAMS), null, 2) + '\n');
+    return 0;
   }
+  const catalogPath = options.catalog ?? options.properties;
+  const selection = selectFromCatalog(catalogPath === undefined ? undefined : await readJsonFile(catalogPath, 'catalog'), STREAMS);
+  const bookmarks = bookmarksFrom(options.state === undefined ? undefined : await readJsonFile(options.state, 'state'));
+  const states = new Map(Object.entries(bookmarks).filter(([name]) => STREAMS.some((s) => s.name === name)));
+  assertStatesUsable(config, selection.selected, states);
+  const sink = new SingerSink(ctx.stdout, ctx.stderr, ctx.redactor, STREAMS, selection.deselected, bookmarks, options.config, ctx.now);
+  return runSync(ctx, sink, config, selection.selected, states);
 }
 
 function about(ctx: CommandContext, format = 'json'): number {
@@ -52,7 +47,7 @@ function about(ctx: CommandContext, format = 'json'): number {
     description: 'Peloton workouts and per-workout performance metrics (Singer tap mode of source-peloton).',
     version: CONNECTOR_VERSION,
     capabilities: CAPABILITIES,
-    streams: STREAMS.map((s) => ({ name: s.name, key_properties: s.primaryKey.map((p) => p.join('.')), replication_key: s.cursorField })),
+    streams: STREAMS.map((s) => ({ name: s.name, key_properties: s.primaryKey.map((p) => p.join('.')), replication_key: cursorFieldOf(s) ?? null })),
     settings: loadSchema('spec.json'),
   };
   if (format === 'json') {
@@ -68,7 +63,7 @@ function about(ctx: CommandContext, format = 'json'): number {
     `Capabilities: ${CAPABILITIES.join(', ')}`,
     '',
     '## Streams',
-    ...info.streams.map((s) => `- ${s.name} (key ${s.key_properties.join(', ')}, replication key ${s.replication_key})`),
+    ...info.streams.map((s) => `- ${s.name} (key ${s.key_properties.join(', ')}, ${s.replication_key === null ? 'full table' : `replication key ${s.replication_key}`})`),
     '',
     '## Settings',
     ...Object.entries(properties).map(([name, p]) => `- ${name}: ${String(p['description'] ?? p['title'] ?? '')}`),

@@ -1,9 +1,9 @@
 import { rename, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import type { StreamDeclaration } from '../engine/declarations.js';
+import { cursorFieldOf, type StreamDeclaration } from '../engine/declarations.js';
 import type { JsonObject, LogLevel, StreamStatus } from '../protocol/messages.js';
 import type { Redactor } from '../protocol/redactor.js';
-import type { ErrorReport, MessageSink } from '../protocol/sink.js';
+import type { MessageSink } from '../protocol/sink.js';
 import { writeLine } from '../protocol/write-line.js';
 import { loadSchema } from '../schemas.js';
 
@@ -38,6 +38,8 @@ export class SingerSink implements MessageSink {
   }
 
   async state(stream: string, streamState: JsonObject): Promise<void> {
+    // A stream without a cursor (a profile) has nothing to bookmark.
+    if (Object.keys(streamState).length === 0 && this.bookmarks[stream] === undefined) return;
     this.bookmarks[stream] = streamState;
     await this.write({ type: 'STATE', value: { bookmarks: { ...this.bookmarks } } });
   }
@@ -54,11 +56,6 @@ export class SingerSink implements MessageSink {
     this.stderr.write(`INFO stream ${stream}: about ${Math.round(rows)} records to read\n`);
   }
 
-  async error(details: ErrorReport): Promise<void> {
-    const where = details.stream === undefined ? '' : ` (stream ${details.stream})`;
-    this.stderr.write(`ERROR ${details.failureType}${where}: ${this.redactor.redact(details.message)}\n`);
-  }
-
   /** Singer has no channel for an updated config, so a rotated refresh token is written back to the config file. */
   async connectorConfig(config: JsonObject): Promise<void> {
     const temporary = `${this.configPath}.${process.pid}.tmp`;
@@ -71,12 +68,13 @@ export class SingerSink implements MessageSink {
     const declaration = this.streams.find((s) => s.name === stream);
     if (declaration === undefined) return;
     this.schemasSent.add(stream);
+    const cursorField = cursorFieldOf(declaration);
     await this.write({
       type: 'SCHEMA',
       stream,
       schema: loadSchema(declaration.schemaFile),
       key_properties: declaration.primaryKey.map((path) => path.join('.')),
-      bookmark_properties: [declaration.cursorField],
+      ...(cursorField === undefined ? {} : { bookmark_properties: [cursorField] }),
     });
   }
 

@@ -1,10 +1,11 @@
-import type { ListStreamDeclaration } from '../engine/declarations.js';
+import type { ListStream } from '../engine/declarations.js';
+import type { Workout } from '../generated/workouts.js';
 import type { JsonObject } from '../protocol/messages.js';
 
 /** A workout still IN_PROGRESS after this long was abandoned; it will not change any more. */
 const ABANDONED_AFTER_SECONDS = 2 * 86_400;
 
-export const workouts: ListStreamDeclaration = {
+export const workouts: ListStream = {
   kind: 'list',
   name: 'workouts',
   schemaFile: 'workouts.json',
@@ -21,8 +22,7 @@ export const workouts: ListStreamDeclaration = {
     isLastPage: (envelope, page) =>
       envelope['show_next'] === false || (typeof envelope['page_count'] === 'number' && page >= envelope['page_count'] - 1),
   },
-  isFinal: (workout, nowSeconds) =>
-    workout['status'] !== 'IN_PROGRESS' || Number(workout['created_at']) < nowSeconds - ABANDONED_AFTER_SECONDS,
+  isFinal: (workout: Workout, nowSeconds) => workout.status !== 'IN_PROGRESS' || workout.created_at < nowSeconds - ABANDONED_AFTER_SECONDS,
   estimateNewerThan: (envelope, after) => estimateFromMonthlySummary(envelope, after),
 };
 

@@ -2,7 +2,7 @@ import got, { type Got, type Response } from 'got';
 import type { ResolvedConfig } from '../../config/config.js';
 import { ConnectorError, configError, transientError } from '../../errors.js';
 import { USER_AGENT } from '../../version.js';
-import { toConnectorError } from '../http-errors.js';
+import { toConnectorError } from '../http-policy.js';
 
 export interface TokenResponse {
   accessToken: string;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'got';
 import { configError, systemError, type ConnectorError } from '../../errors.js';
-import { toConnectorError } from '../http-errors.js';
+import { toConnectorError } from '../http-policy.js';
 import { tokenError, type Auth0Client, type TokenResponse } from './auth0-client.js';
 import { LoginCookieJar } from './cookie-jar.js';
 

@@ -1,0 +1,86 @@
+import type { JsonObject, SyncMode } from '../protocol/messages.js';
+import { StreamConsumer, type Prepared } from './consumers.js';
+import type { PerDistinctValueChildStream, PerRecordChildStream, RequestScope } from './declarations.js';
+import type { ListRecord } from './pager.js';
+import type { ReadContext } from './read-context.js';
+
+/** A child stream with one request per parent record. */
+export class PerRecordConsumer extends StreamConsumer {
+  constructor(
+    ctx: ReadContext,
+    private readonly stream: PerRecordChildStream,
+    private readonly scope: RequestScope,
+    syncMode: SyncMode,
+    inputState: JsonObject | undefined,
+  ) {
+    super(stream.name, stream.cursorField, ctx, syncMode, inputState);
+  }
+
+  prepare(record: ListRecord): Prepared {
+    const classification = this.cursor.classify(record.cursor, record.id);
+    if (classification !== 'todo' || this.failure !== undefined) return { classification };
+    if (this.stream.waitsForFinalParent && !record.final) return { classification };
+    const { stream, scope } = this;
+    return { classification, response: this.request(stream.path(record.data, scope), stream.query?.(scope), stream.headers, stream.skipOn) };
+  }
+
+  async handle(record: ListRecord, prepared: Prepared): Promise<void> {
+    if (this.failure !== undefined || prepared.classification === 'below') return;
+    if (prepared.response !== undefined) {
+      const settled = await prepared.response;
+      if (!settled.ok) return this.fail(settled.error);
+      if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, record.data));
+      else await this.warnSkipped(this.stream.describe(record.data), settled.result.skippedStatus);
+    }
+    // Not fetched because the parent is not final yet: passing it unfinished holds the cursor before it.
+    this.cursor.pass(record.cursor, record.id, record.final || prepared.response !== undefined);
+  }
+
+  private warnSkipped(what: string, status: number): Promise<void> {
+    return this.ctx.output.log('WARN', `${this.name}: Peloton answered ${status} for ${what} (deleted?); skipping it.`);
+  }
+}
+
+/**
+ * A child stream with one request per distinct value the parent records point to, made for the newest
+ * parent record that points to it. Values handled in the window are kept in the state until the window
+ * completes, so a resumed sync does not fetch or emit them again.
+ */
+export class PerDistinctValueConsumer extends StreamConsumer {
+  private readonly claimed: Set<string>;
+
+  constructor(
+    ctx: ReadContext,
+    private readonly stream: PerDistinctValueChildStream,
+    private readonly scope: RequestScope,
+    syncMode: SyncMode,
+    inputState: JsonObject | undefined,
+  ) {
+    super(stream.name, stream.cursorField, ctx, syncMode, inputState);
+    this.claimed = new Set(this.cursor.valuesDone);
+  }
+
+  prepare(record: ListRecord): Prepared {
+    const classification = this.cursor.classify(record.cursor, record.id);
+    if (classification !== 'todo' || this.failure !== undefined) return { classification };
+    const value = this.stream.valueOf(record.data);
+    if (value === undefined || this.claimed.has(value)) return { classification };
+    // Claimed when the page arrives, in list order, so only the newest parent of a value requests it.
+    this.claimed.add(value);
+    const { stream, scope } = this;
+    return { classification, value, response: this.request(stream.path(value, scope), stream.query?.(scope), stream.headers, stream.skipOn) };
+  }
+
+  async handle(record: ListRecord, prepared: Prepared): Promise<void> {
+    if (this.failure !== undefined || prepared.classification === 'below') return;
+    const { response, value } = prepared;
+    if (response !== undefined && value !== undefined) {
+      const settled = await response;
+      if (!settled.ok) return this.fail(settled.error);
+      if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, value, record.data));
+      else await this.ctx.output.log('WARN', `${this.name}: Peloton answered ${settled.result.skippedStatus} for ${this.stream.describe(value)}; skipping it.`);
+      this.cursor.valuesDone.add(value);
+    }
+    this.cursor.pass(record.cursor, record.id, true);
+  }
+}
