@@ -35,9 +35,9 @@ export async function run(argv: readonly string[], runtime: Partial<Runtime> = {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      // `login` prints a config, not Airbyte messages: commander already told the person on stderr.
-      if (argv[0] === 'login') return 2;
-      await ctx.failures.report(configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
+      // commander already told the person on stderr; an Airbyte platform reads failures from stdout too.
+      // (Not the other protocols: in `login` the rejected text may hold a password given as an option.)
+      if (protocolOf(argv) === 'airbyte') await ctx.failures.report(configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
       return 2;
     }
     await ctx.failures.report(toFailure(error, 'The command'));
@@ -89,7 +89,12 @@ function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void):
     .option('--discover', 'print the Singer catalog')
     .option('--about', 'print what this tap is and can do')
     .option('--format <format>', 'format of --about: json or markdown', 'json')
+    .option('--test [mode]', 'connection test: sync at most one record per selected stream and write no state; --test=schema prints only the SCHEMA messages')
     .action(async (opts: Record<string, string | boolean>) => setExitCode(await (await import('./singer/command.js')).singerCommand(ctx, opts)));
   registerLoginCommand(program, ctx, setExitCode);
+  for (const command of program.commands) command.option('--debug', 'log every HTTP request and its outcome (DEBUG messages; stderr in tap mode)');
+  program.hook('preAction', (_program, action) => {
+    ctx.debug = action.opts()['debug'] === true;
+  });
   return program;
 }

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { toFailure } from './errors.js';
 import { createFailureReporter, protocolOf, type FailureReporter } from './protocol/failures.js';
 import { Redactor } from './protocol/redactor.js';
+import { sealOutput } from './protocol/write-line.js';
 
 const STOP_DEADLINE_MS = 5_000;
 
@@ -41,7 +42,10 @@ let crashed = false;
 function lastResort(error: unknown, failures: FailureReporter): void {
   if (crashed) return;
   crashed = true;
-  void failures.report(toFailure(error, 'The connector')).catch(() => undefined);
+  // The report's stdout line is queued synchronously; then stdout is sealed so nothing follows it.
+  const reported = failures.report(toFailure(error, 'The connector'));
+  sealOutput();
+  void reported.catch(() => undefined);
   // Let the report reach the pipe, but never hang on it.
   setTimeout(() => process.exit(1), 200);
 }

@@ -16,6 +16,8 @@ export interface Runtime {
   signal?: AbortSignal | undefined;
   /** Shared with the process's last-resort error handler, so even a crash report is redacted. */
   redactor?: Redactor | undefined;
+  /** --debug: log every HTTP request and its outcome (DEBUG level). */
+  debug?: boolean | undefined;
   /** How failures are reported, chosen at start-up for the protocol stdout speaks. */
   failures?: FailureReporter | undefined;
 }

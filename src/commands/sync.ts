@@ -23,7 +23,14 @@ export function assertStatesUsable(config: ResolvedConfig, selected: SelectedStr
  * One sync, whatever protocol it speaks: log in, read the selected streams through the engine,
  * report every stream's outcome. Resolves to the exit code.
  */
-export async function runSync(ctx: CommandContext, sink: MessageSink, config: ResolvedConfig, selected: SelectedStream[], states: Map<string, JsonObject>): Promise<number> {
+export async function runSync(
+  ctx: CommandContext,
+  sink: MessageSink,
+  config: ResolvedConfig,
+  selected: SelectedStream[],
+  states: Map<string, JsonObject>,
+  limits: { recordLimit?: number } = {},
+): Promise<number> {
   if (selected.length === 0) {
     await sink.log('WARN', 'No stream is selected; nothing to read.');
     return 0;
@@ -35,7 +42,7 @@ export async function runSync(ctx: CommandContext, sink: MessageSink, config: Re
     const userId = await resolveUserId(session);
     await sink.log('INFO', `Reading ${selected.map(({ declaration, syncMode }) => `${declaration.name} (${syncMode})`).join(', ')} with a ${session.auth.description}.`);
     const outcomes = await readStreams(
-      { config, output: sink, failures: ctx.failures, api: session.api, progress, nowSeconds: () => Math.floor(ctx.now() / 1000), signal: ctx.signal },
+      { config, output: sink, failures: ctx.failures, api: session.api, progress, nowSeconds: () => Math.floor(ctx.now() / 1000), signal: ctx.signal, recordLimit: limits.recordLimit },
       { userId, config },
       STREAMS,
       selected,

@@ -17,9 +17,11 @@ export class PerRecordConsumer extends StreamConsumer {
   }
 
   prepare(record: ListRecord): Prepared {
+    if (this.atLimit) return { classification: 'below' };
     const classification = this.cursor.classify(record.cursor, record.id);
     if (classification !== 'todo' || this.failure !== undefined) return { classification };
     if (this.stream.waitsForFinalParent && !record.final) return { classification };
+    this.planned++;
     const { stream, scope } = this;
     return { classification, response: this.request(stream.path(record.data, scope), stream.query?.(scope), stream.headers, stream.skipOn) };
   }
@@ -61,12 +63,14 @@ export class PerDistinctValueConsumer extends StreamConsumer {
   }
 
   prepare(record: ListRecord): Prepared {
+    if (this.atLimit) return { classification: 'below' };
     const classification = this.cursor.classify(record.cursor, record.id);
     if (classification !== 'todo' || this.failure !== undefined) return { classification };
     const value = this.stream.valueOf(record.data);
     if (value === undefined || this.claimed.has(value)) return { classification };
     // Claimed when the page arrives, in list order, so only the newest parent of a value requests it.
     this.claimed.add(value);
+    this.planned++;
     const { stream, scope } = this;
     return { classification, value, response: this.request(stream.path(value, scope), stream.query?.(scope), stream.headers, stream.skipOn) };
   }

@@ -25,6 +25,8 @@ export abstract class StreamConsumer {
   readonly cursor: WindowCursor;
   failure: ConnectorError | undefined;
   emitted = 0;
+  /** Records emitted or requested so far, for the record limit. */
+  protected planned = 0;
   private sinceCheckpoint = 0;
   private lastState: string | undefined;
 
@@ -40,6 +42,11 @@ export abstract class StreamConsumer {
 
   abstract prepare(record: ListRecord): Prepared;
   abstract handle(record: ListRecord, prepared: Prepared): Promise<void>;
+
+  /** True once the run's record limit is used up: nothing more is requested or emitted. */
+  get atLimit(): boolean {
+    return this.ctx.recordLimit !== undefined && this.planned >= this.ctx.recordLimit;
+  }
 
   /** Records emitted since the last STATE. */
   get uncheckpointed(): number {
@@ -94,7 +101,10 @@ export class ListConsumer extends StreamConsumer {
   }
 
   prepare(record: ListRecord): Prepared {
-    return { classification: this.cursor.classify(record.cursor, record.id) };
+    if (this.atLimit) return { classification: 'below' };
+    const classification = this.cursor.classify(record.cursor, record.id);
+    if (classification === 'todo') this.planned++;
+    return { classification };
   }
 
   async handle(record: ListRecord, { classification }: Prepared): Promise<void> {

@@ -12,6 +12,8 @@ export interface ReadContext {
   api: PelotonApi;
   progress: ProgressReporter;
   nowSeconds(): number;
+  /** At most this many records per stream (a connection test); the window is then left unfinished. */
+  recordLimit?: number | undefined;
   /** Aborted when the process is asked to stop (SIGTERM/SIGINT). */
   signal?: AbortSignal | undefined;
 }

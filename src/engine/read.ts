@@ -105,7 +105,7 @@ async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope
         }
       }
       for (const consumer of consumers) if (consumer.failure === undefined) await consumer.checkpoint();
-      if (consumers.every((c) => c.failure !== undefined)) break;
+      if (consumers.every((c) => c.failure !== undefined || c.atLimit)) break;
     }
   } catch (error) {
     for (const consumer of consumers) consumer.fail(error);
@@ -114,7 +114,9 @@ async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope
 
   for (const consumer of consumers) {
     if (consumer.failure === undefined) {
-      await consumer.finish();
+      // A limited read stopped part way: its state may claim only what it emitted.
+      if (consumer.atLimit) await consumer.checkpoint();
+      else await consumer.finish();
       await output.streamStatus(consumer.name, 'COMPLETE');
       continue;
     }

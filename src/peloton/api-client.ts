@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { USER_AGENT } from '../version.js';
 import type { Authenticator } from './auth/authenticator.js';
+import { debugHooks, type DebugLog } from './http-debug.js';
 import { actionForStatus, EMPTY_BODY_CODE, retryOptions, statusOf, toConnectorError, type RetryTiming, type StatusMatcher } from './http-policy.js';
 import type { Throttle } from './throttle.js';
 
@@ -25,6 +26,8 @@ export interface ApiClientOptions {
   timing: RetryTiming;
   signal?: AbortSignal | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
+  /** With --debug: one line per HTTP attempt. */
+  debug?: DebugLog | undefined;
 }
 
 export interface ApiRequest {
@@ -52,6 +55,7 @@ export class PelotonApi {
 
   constructor(private readonly options: ApiClientOptions) {
     const { config, auth, throttle, timing, signal } = options;
+    const debug = debugHooks(options.debug);
     this.http = got.extend({
       prefixUrl: config.apiBaseUrl,
       headers: { 'user-agent': USER_AGENT, accept: 'application/json', 'peloton-platform': 'web' },
@@ -77,7 +81,10 @@ export class PelotonApi {
             request.headers['authorization'] = `Bearer ${await auth.accessToken()}`;
           },
         ],
+        beforeRetry: debug.beforeRetry,
+        beforeError: debug.beforeError,
         afterResponse: [
+          ...debug.afterResponse,
           async (response, retryWithMergedOptions) => {
             const context = response.request.options.context as RequestContext;
             if (response.statusCode === 401 && context.authRenewed !== true) {

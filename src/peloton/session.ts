@@ -14,6 +14,8 @@ export interface SessionDeps {
   retryTiming?: RetryTiming | undefined;
   signal?: AbortSignal | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
+  /** --debug: every HTTP attempt as a DEBUG log line. */
+  debug?: boolean | undefined;
 }
 
 /** One run's connection to Peloton: its authenticator and an API client sharing one request budget. */
@@ -26,7 +28,8 @@ export function openSession(config: ResolvedConfig, deps: SessionDeps): PelotonS
   const nowSeconds = (): number => Math.floor(deps.now() / 1000);
   const auth = createAuthenticator(config, { output: deps.output, nowSeconds, signal: deps.signal });
   const throttle = new Throttle(config.maxConcurrency, config.requestsPerSecond, deps.now);
-  const api = new PelotonApi({ config, auth, throttle, timing: deps.retryTiming ?? DEFAULT_RETRY_TIMING, signal: deps.signal, onRetry: deps.onRetry });
+  const debug = deps.debug === true ? (line: string): void => void deps.output.log('DEBUG', line) : undefined;
+  const api = new PelotonApi({ config, auth, throttle, timing: deps.retryTiming ?? DEFAULT_RETRY_TIMING, signal: deps.signal, onRetry: deps.onRetry, debug });
   return { auth, api };
 }
 

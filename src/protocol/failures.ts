@@ -3,11 +3,15 @@ import type { ConnectorError } from '../errors.js';
 import { ProtocolOutput } from './output.js';
 import type { Redactor } from './redactor.js';
 
-/** Which protocol stdout speaks for this process: chosen once, at start-up, from the command line. */
-export type OutputProtocol = 'airbyte' | 'singer';
+/**
+ * Which protocol stdout speaks for this process: chosen once, at start-up, from the command line.
+ * `text`: `login`, whose stdout is a config file's content, not messages.
+ */
+export type OutputProtocol = 'airbyte' | 'singer' | 'text';
 
 export function protocolOf(argv: readonly string[]): OutputProtocol {
-  return argv[0] === 'singer' ? 'singer' : 'airbyte';
+  if (argv[0] === 'singer') return 'singer';
+  return argv[0] === 'login' ? 'text' : 'airbyte';
 }
 
 /**
@@ -26,7 +30,14 @@ export interface FailureOutputs {
 }
 
 export function createFailureReporter(protocol: OutputProtocol, outputs: FailureOutputs): FailureReporter {
-  return protocol === 'singer' ? new SingerFailures(outputs) : new AirbyteFailures(outputs);
+  switch (protocol) {
+    case 'airbyte':
+      return new AirbyteFailures(outputs);
+    case 'singer':
+      return new SingerFailures(outputs);
+    case 'text':
+      return new TextFailures(outputs);
+  }
 }
 
 /** Airbyte: a TRACE ERROR on stdout for the platform, and one line on stderr for a person at a shell. */
@@ -60,6 +71,15 @@ class SingerFailures implements FailureReporter {
         ? `CRITICAL ${failure.failureType}: ${failure.message}`
         : `ERROR ${failure.failureType} (stream ${stream}): ${failure.message}`;
     this.outputs.stderr.write(`${this.outputs.redactor.redact(line)}\n`);
+  }
+}
+
+/** A command whose stdout is not messages: the failure goes to stderr alone. */
+class TextFailures implements FailureReporter {
+  constructor(private readonly outputs: FailureOutputs) {}
+
+  async report(failure: ConnectorError): Promise<void> {
+    this.outputs.stderr.write(`${this.outputs.redactor.redact(`source-peloton: ${failure.failureType}: ${failure.message}`)}\n`);
   }
 }
 

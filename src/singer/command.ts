@@ -1,13 +1,10 @@
 import { readJsonFile } from '../config/files.js';
 import { configError } from '../errors.js';
-import type { JsonObject } from '../protocol/messages.js';
-import { cursorFieldOf } from '../engine/declarations.js';
-import { loadSchema } from '../schemas.js';
 import { STREAMS } from '../streams/registry.js';
-import { CONNECTOR_VERSION } from '../version.js';
 import { loadConfig } from '../commands/inputs.js';
 import type { CommandContext } from '../commands/runtime.js';
 import { assertStatesUsable, runSync } from '../commands/sync.js';
+import { about } from './about.js';
 import { bookmarksFrom, selectFromCatalog, singerCatalog } from './catalog.js';
 import { SingerSink } from './sink.js';
 
@@ -19,13 +16,16 @@ export interface SingerOptions {
   discover?: boolean;
   about?: boolean;
   format?: string;
+  /** `true` (--test): at most one record per stream, no state; `'schema'` (--test=schema): SCHEMA messages only. */
+  test?: boolean | string;
+  debug?: boolean;
 }
 
-export const CAPABILITIES = ['catalog', 'discover', 'state', 'about'];
+export const CAPABILITIES = ['catalog', 'discover', 'state', 'about', 'test'];
 
 /** The Singer tap: same engine, Singer messages on stdout, everything for people on stderr. */
 export async function singerCommand(ctx: CommandContext, options: SingerOptions): Promise<number> {
-  if (options.about === true) return about(ctx, options.format);
+  if (options.about === true) return about(ctx, options.format, CAPABILITIES);
   if (options.config === undefined) throw configError('--config is required (or --about).');
   const config = await loadConfig(ctx, options.config);
   if (options.discover === true) {
@@ -37,37 +37,30 @@ export async function singerCommand(ctx: CommandContext, options: SingerOptions)
   const bookmarks = bookmarksFrom(options.state === undefined ? undefined : await readJsonFile(options.state, 'state'));
   const states = new Map(Object.entries(bookmarks).filter(([name]) => STREAMS.some((s) => s.name === name)));
   assertStatesUsable(config, selection.selected, states);
-  const sink = new SingerSink(ctx.stdout, ctx.stderr, ctx.redactor, STREAMS, selection.deselected, bookmarks, options.config, ctx.now);
-  return runSync(ctx, sink, config, selection.selected, states);
-}
-
-function about(ctx: CommandContext, format = 'json'): number {
-  const info = {
-    name: 'tap-peloton',
-    description: 'Peloton workouts and per-workout performance metrics (Singer tap mode of source-peloton).',
-    version: CONNECTOR_VERSION,
-    capabilities: CAPABILITIES,
-    streams: STREAMS.map((s) => ({ name: s.name, key_properties: s.primaryKey.map((p) => p.join('.')), replication_key: cursorFieldOf(s) ?? null })),
-    settings: loadSchema('spec.json'),
-  };
-  if (format === 'json') {
-    ctx.stdout.write(JSON.stringify(info, null, 2) + '\n');
+  const test = testMode(options.test);
+  const sink = new SingerSink({
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    redactor: ctx.redactor,
+    streams: STREAMS,
+    deselected: selection.deselected,
+    carried: bookmarks,
+    configPath: options.config,
+    writeState: test === undefined,
+    now: ctx.now,
+  });
+  if (test === 'schema') {
+    for (const { declaration } of selection.selected) await sink.sendSchema(declaration.name);
     return 0;
   }
-  const properties = (info.settings['properties'] ?? {}) as Record<string, JsonObject>;
-  const lines = [
-    `# ${info.name} ${info.version}`,
-    '',
-    info.description,
-    '',
-    `Capabilities: ${CAPABILITIES.join(', ')}`,
-    '',
-    '## Streams',
-    ...info.streams.map((s) => `- ${s.name} (key ${s.key_properties.join(', ')}, ${s.replication_key === null ? 'full table' : `replication key ${s.replication_key}`})`),
-    '',
-    '## Settings',
-    ...Object.entries(properties).map(([name, p]) => `- ${name}: ${String(p['description'] ?? p['title'] ?? '')}`),
-  ];
-  ctx.stdout.write(lines.join('\n') + '\n');
-  return 0;
+  // A connection test goes through the real read path, one record per stream at most.
+  return runSync(ctx, sink, config, selection.selected, states, test === 'records' ? { recordLimit: 1 } : {});
+}
+
+
+function testMode(option: boolean | string | undefined): 'records' | 'schema' | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (option === true || option === 'all') return 'records';
+  if (option === 'schema') return 'schema';
+  throw configError(`--test takes no value (one record per stream) or "schema", not ${JSON.stringify(option)}.`);
 }

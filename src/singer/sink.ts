@@ -7,6 +7,21 @@ import type { MessageSink } from '../protocol/sink.js';
 import { writeLine } from '../protocol/write-line.js';
 import { loadSchema } from '../schemas.js';
 
+export interface SingerRun {
+  stdout: Writable;
+  stderr: Writable;
+  redactor: Redactor;
+  streams: readonly StreamDeclaration[];
+  /** Top-level properties deselected in the catalog, per stream: dropped from records. */
+  deselected: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Bookmarks of streams not read in this run, carried along so no STATE forgets them. */
+  carried: Record<string, JsonObject>;
+  configPath: string;
+  /** False for a connection test (--test): nothing it read may move a bookmark. */
+  writeState: boolean;
+  now?: () => number;
+}
+
 /**
  * Singer rendering of a run: SCHEMA before a stream's first RECORD, RECORD with time_extracted,
  * STATE as {"bookmarks": {...}} for every stream; everything for people goes to stderr as text.
@@ -15,29 +30,28 @@ export class SingerSink implements MessageSink {
   private readonly schemasSent = new Set<string>();
   private readonly bookmarks: Record<string, JsonObject> = {};
 
-  constructor(
-    private readonly stdout: Writable,
-    private readonly stderr: Writable,
-    readonly redactor: Redactor,
-    private readonly streams: readonly StreamDeclaration[],
-    /** Top-level properties deselected in the catalog, per stream: dropped from records. */
-    private readonly deselected: ReadonlyMap<string, ReadonlySet<string>>,
-    /** Bookmarks of streams not read in this run, carried along so no STATE forgets them. */
-    carried: Record<string, JsonObject>,
-    private readonly configPath: string,
-    private readonly now: () => number = Date.now,
-  ) {
-    Object.assign(this.bookmarks, carried);
+  private readonly stdout: Writable;
+  private readonly stderr: Writable;
+  readonly redactor: Redactor;
+  private readonly now: () => number;
+
+  constructor(private readonly run: SingerRun) {
+    this.stdout = run.stdout;
+    this.stderr = run.stderr;
+    this.redactor = run.redactor;
+    this.now = run.now ?? Date.now;
+    Object.assign(this.bookmarks, run.carried);
   }
 
   async record(stream: string, data: JsonObject): Promise<void> {
     if (!this.schemasSent.has(stream)) await this.sendSchema(stream);
-    const dropped = this.deselected.get(stream);
+    const dropped = this.run.deselected.get(stream);
     const record = dropped === undefined || dropped.size === 0 ? data : Object.fromEntries(Object.entries(data).filter(([key]) => !dropped.has(key)));
     await this.write({ type: 'RECORD', stream, record, time_extracted: new Date(this.now()).toISOString() });
   }
 
   async state(stream: string, streamState: JsonObject): Promise<void> {
+    if (!this.run.writeState) return;
     // A stream without a cursor (a profile) has nothing to bookmark.
     if (Object.keys(streamState).length === 0 && this.bookmarks[stream] === undefined) return;
     this.bookmarks[stream] = streamState;
@@ -58,14 +72,15 @@ export class SingerSink implements MessageSink {
 
   /** Singer has no channel for an updated config, so a rotated refresh token is written back to the config file. */
   async connectorConfig(config: JsonObject): Promise<void> {
-    const temporary = `${this.configPath}.${process.pid}.tmp`;
+    const temporary = `${this.run.configPath}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
-    await rename(temporary, this.configPath);
-    this.stderr.write(`INFO Peloton rotated the refresh token; ${this.configPath} was updated with the new one.\n`);
+    await rename(temporary, this.run.configPath);
+    this.stderr.write(`INFO Peloton rotated the refresh token; ${this.run.configPath} was updated with the new one.\n`);
   }
 
-  private async sendSchema(stream: string): Promise<void> {
-    const declaration = this.streams.find((s) => s.name === stream);
+  /** The SCHEMA message of a stream (sent once, before its first RECORD). */
+  async sendSchema(stream: string): Promise<void> {
+    const declaration = this.run.streams.find((s) => s.name === stream);
     if (declaration === undefined) return;
     this.schemasSent.add(stream);
     const cursorField = cursorFieldOf(declaration);

@@ -1,10 +1,8 @@
-import type { LoginMethod } from '../../generated/spec.js';
-import { transientError } from '../../errors.js';
 import type { MessageSink } from '../../protocol/sink.js';
-import { ClientRefusedError, type Auth0Client, type TokenResponse } from './auth0-client.js';
+import type { Auth0Client } from './auth0-client.js';
 import type { Authenticator } from './authenticator.js';
+import { logInWithPassword, type PasswordCredentials } from './password-login.js';
 import { RefreshingTokens } from './refreshing-tokens.js';
-import { webLogin } from './web-login.js';
 
 /**
  * Username and password: one login per run (never more: Peloton flags repeated logins), then the
@@ -16,7 +14,7 @@ export class PasswordAuthenticator implements Authenticator {
 
   constructor(
     private readonly client: Auth0Client,
-    private readonly credentials: { username: string; password: string; loginMethod: LoginMethod },
+    private readonly credentials: PasswordCredentials,
     private readonly output: MessageSink,
     private readonly nowSeconds: () => number,
   ) {
@@ -38,28 +36,9 @@ export class PasswordAuthenticator implements Authenticator {
   }
 
   private async login(): Promise<RefreshingTokens> {
-    const { username, password, loginMethod } = this.credentials;
-    const { login } = this.client.config;
-    let tokens: TokenResponse;
-    let clientId = login.passwordGrantClientId;
-    if (loginMethod === 'web') {
-      tokens = await webLogin(this.client, username, password);
-      clientId = login.webClientId;
-    } else {
-      try {
-        tokens = await this.client.passwordGrant(username, password);
-      } catch (error) {
-        if (!(loginMethod === 'auto' && error instanceof ClientRefusedError)) throw error;
-        await this.output.log('INFO', `${error.message} Logging in through the web login instead.`);
-        tokens = await webLogin(this.client, username, password);
-        clientId = login.webClientId;
-      }
-    }
-    await this.output.log('INFO', `Logged in to Peloton (${clientId === login.webClientId ? 'web login' : 'password grant'}).`);
-    if (tokens.refreshToken === undefined) {
-      throw transientError('Peloton logged in but returned no refresh token; the run cannot renew its access. Try again later.');
-    }
-    return new RefreshingTokens(this.client, clientId, { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken }, this.output.redactor, this.nowSeconds, async () => {
+    const login = await logInWithPassword(this.client, this.credentials, (message) => this.output.log('INFO', message));
+    await this.output.log('INFO', `Logged in to Peloton (${login.flow === 'web' ? 'web login' : 'password grant'}).`);
+    return new RefreshingTokens(this.client, login.clientId, { accessToken: login.accessToken, refreshToken: login.refreshToken }, this.output.redactor, this.nowSeconds, async () => {
       // The password is the durable credential here: a rotated refresh token lives only for this run.
     });
   }
