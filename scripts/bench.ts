@@ -7,11 +7,15 @@ import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 
 /**
- * `npm run bench`: full reads of both streams in a child process against the simulator, with
- * pacing off, printing wall time, records/s, requests/s, CPU time and peak RSS.
+ * `npm run bench`: full reads in a child process against the simulator, with pacing off, printing
+ * wall time, records/s, requests/s, CPU time and peak RSS.
  * `npm run bench -- --quick` runs smaller scenarios (a smoke test of the harness).
+ * `npm run bench -- --baseline OTHER/bin/source-peloton.js` also times another build of the connector
+ * (e.g. an earlier commit) on the same workouts + workout_metrics reads, alternating runs of the two.
  */
 const quick = process.argv.includes('--quick');
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineBin = baselineAt < 0 ? undefined : process.argv[baselineAt + 1];
 const bin = join(PACKAGE_ROOT, 'bin', 'source-peloton.js');
 const probe = join(PACKAGE_ROOT, 'dist', 'scripts', 'bench-probe.js');
 const work = mkdtempSync(join(tmpdir(), 'source-peloton-bench-'));
@@ -25,6 +29,7 @@ interface SimulatorProcess {
   url: string;
   accessToken: string;
   requests(): Promise<number>;
+  requestsByRoute(): Promise<Record<string, number>>;
   close(): void;
 }
 
@@ -36,6 +41,7 @@ async function startSimulator(workouts: number, latencyMs: number): Promise<Simu
     url: info.url,
     accessToken: info.access_token,
     requests: async () => ((await (await fetch(`${info.url}/__simulator/stats`)).json()) as { total_requests: number }).total_requests,
+    requestsByRoute: async () => ((await (await fetch(`${info.url}/__simulator/stats`)).json()) as { requests: Record<string, number> }).requests,
     close: () => child.kill('SIGTERM'),
   };
 }
@@ -44,13 +50,15 @@ interface RunResult {
   wallMs: number;
   workouts: number;
   metrics: number;
+  /** Records of every stream, by name. */
+  records: Record<string, number>;
   requests: number;
   cpuMs: number;
   maxRssMb: number;
   exitCode: number;
 }
 
-async function runRead(sim: SimulatorProcess, concurrency: number, streams: string[]): Promise<RunResult> {
+async function runRead(sim: SimulatorProcess, concurrency: number, streams: string[], connector = bin): Promise<RunResult> {
   const config = join(work, 'config.json');
   const catalog = join(work, 'catalog.json');
   const usage = join(work, 'usage.json');
@@ -58,23 +66,26 @@ async function runRead(sim: SimulatorProcess, concurrency: number, streams: stri
   writeFileSync(catalog, JSON.stringify({ streams: streams.map((name) => ({ stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' })) }));
   const before = await sim.requests();
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', probe, bin, 'read', '--config', config, '--catalog', catalog], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_USAGE_FILE: usage } });
-  let workouts = 0;
-  let metrics = 0;
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', probe, connector, 'read', '--config', config, '--catalog', catalog], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_USAGE_FILE: usage } });
+  const records: Record<string, number> = {};
+  const prefix = '{"type":"RECORD","record":{"stream":"';
   let rest = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
     for (const line of lines) {
-      if (line.startsWith('{"type":"RECORD","record":{"stream":"workouts"')) workouts++;
-      else if (line.startsWith('{"type":"RECORD","record":{"stream":"workout_metrics"')) metrics++;
+      if (!line.startsWith(prefix)) continue;
+      const stream = line.slice(prefix.length, line.indexOf('"', prefix.length));
+      records[stream] = (records[stream] ?? 0) + 1;
     }
   });
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const probed = JSON.parse(readFileSync(usage, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
-  return { wallMs, workouts, metrics, requests: (await sim.requests()) - before, cpuMs: probed.userMs + probed.systemMs, maxRssMb: probed.maxRssKb / 1024, exitCode };
+  const workouts = records['workouts'] ?? 0;
+  const metrics = records['workout_metrics'] ?? 0;
+  return { wallMs, workouts, metrics, records, requests: (await sim.requests()) - before, cpuMs: probed.userMs + probed.systemMs, maxRssMb: probed.maxRssKb / 1024, exitCode };
 }
 
 /**
@@ -163,3 +174,43 @@ for (let i = 0; i < 11; i++) {
 }
 specTimes.sort((a, b) => a - b);
 process.stdout.write(`\n## start-up\n\n\`spec\`: median ${fmt(specTimes[5] ?? 0)} ms (min ${fmt(specTimes[0] ?? 0)} ms, max ${fmt(specTimes.at(-1) ?? 0)} ms over 11 runs)\n`);
+
+// 4. Every stream: what each costs in requests, and the time of the whole read.
+const ALL_STREAMS = ['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview'];
+{
+  const size = quick ? 500 : 2_000;
+  const sim = await startSimulator(size, latencyMs);
+  process.stdout.write(`\n## ${fmt(size)} workouts, ${latencyMs} ms latency, C = 8: two streams and all six\n\n| streams | wall | records | requests | CPU | peak RSS |\n|---|---|---|---|---|---|\n`);
+  for (const streams of [['workouts', 'workout_metrics'], ALL_STREAMS]) {
+    const before = await sim.requestsByRoute();
+    const r = await runRead(sim, 8, streams);
+    const after = await sim.requestsByRoute();
+    const byRoute = Object.entries(after)
+      .map(([route, n]) => [route, n - (before[route] ?? 0)] as const)
+      .filter(([, n]) => n > 0)
+      .map(([route, n]) => `${route} ${fmt(n)}`)
+      .join(', ');
+    const records = Object.entries(r.records).map(([stream, n]) => `${stream} ${fmt(n)}`).join(', ');
+    process.stdout.write(`| ${streams.length === 2 ? 'workouts + workout_metrics' : 'all six'} | ${fmt(r.wallMs / 1000, 2)} s | ${records} | ${fmt(r.requests)}: ${byRoute} | ${fmt(r.cpuMs / 1000, 2)} s | ${fmt(r.maxRssMb, 1)} MB |\n`);
+    if (r.exitCode !== 0) process.stdout.write(`  (exit code ${r.exitCode})\n`);
+  }
+  sim.close();
+}
+
+// 5. Against another build, same simulator, alternating runs: is this build slower on the two original streams?
+if (baselineBin !== undefined) {
+  const rounds = quick ? 3 : 7;
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  process.stdout.write(`\n## this build vs ${baselineBin} (workouts + workout_metrics, C = 8, median of ${rounds} alternating runs)\n\n| scenario | this build | baseline | this / baseline |\n|---|---|---|---|\n`);
+  for (const [size, latency] of [[quick ? 500 : 2_000, latencyMs], [quick ? 2_000 : 10_000, 0]] as const) {
+    const sim = await startSimulator(size, latency);
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      theirs.push((await runRead(sim, 8, ['workouts', 'workout_metrics'], baselineBin)).wallMs);
+      mine.push((await runRead(sim, 8, ['workouts', 'workout_metrics'])).wallMs);
+    }
+    process.stdout.write(`| ${fmt(size)} workouts, ${latency} ms | ${fmt(median(mine) / 1000, 2)} s | ${fmt(median(theirs) / 1000, 2)} s | ${fmt(median(mine) / median(theirs), 3)} |\n`);
+    sim.close();
+  }
+}

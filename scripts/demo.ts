@@ -58,7 +58,18 @@ const discover = await cli('discover', ['discover', '--config', configPath]);
 const streams = (discover.find((m) => m['type'] === 'CATALOG')?.['catalog'].streams ?? []) as Message[];
 writeFileSync(
   catalogPath,
-  JSON.stringify({ streams: streams.map((stream) => ({ stream, sync_mode: 'incremental', destination_sync_mode: 'append_dedup', cursor_field: stream['default_cursor_field'], primary_key: stream['source_defined_primary_key'] })) }),
+  JSON.stringify({
+    streams: streams.map((stream) => {
+      const incremental = (stream['supported_sync_modes'] as string[]).includes('incremental');
+      return {
+        stream,
+        sync_mode: incremental ? 'incremental' : 'full_refresh',
+        destination_sync_mode: incremental ? 'append_dedup' : 'overwrite',
+        ...(incremental ? { cursor_field: stream['default_cursor_field'] } : {}),
+        primary_key: stream['source_defined_primary_key'],
+      };
+    }),
+  }),
 );
 const read = await cli('read', ['read', '--config', configPath, '--catalog', catalogPath]);
 
@@ -73,10 +84,20 @@ const lastStates = new Map<string, unknown>();
 for (const m of read.filter((x) => x['type'] === 'STATE')) lastStates.set(m['state'].stream.stream_descriptor.name, m['state'].stream.stream_state);
 const errors = read.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'ERROR');
 
-process.stdout.write(`\nRead ${workouts.length} workouts and ${(byStream.get('workout_metrics') ?? []).length} performance graphs.\n`);
+process.stdout.write(`\nRead ${[...byStream.entries()].map(([stream, rows]) => `${rows.length} ${stream}`).join(', ')}.\n`);
 process.stdout.write(`  by discipline: ${[...disciplines.entries()].sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d} ${n}`).join(', ')}\n`);
 process.stdout.write(`  total output: ${Math.round(totalKj).toLocaleString('en-US')} kJ\n`);
 if (workouts[0] !== undefined) process.stdout.write(`  newest: ${new Date(workouts[0]['created_at'] * 1000).toISOString()} ${workouts[0]['ride']?.title ?? workouts[0]['name']} (${workouts[0]['status']})\n`);
+const scored = (byStream.get('workout_details') ?? []).filter((d) => typeof d['average_effort_score'] === 'number');
+if (scored.length > 0) process.stdout.write(`  Strive Score: average ${(scored.reduce((n, d) => n + Number(d['average_effort_score']), 0) / scored.length).toFixed(1)} over ${scored.length} workouts\n`);
+const profile = byStream.get('user')?.[0];
+if (profile !== undefined) {
+  // A tested FTP lives in cycling_workout_ftp; a manual one in cycling_ftp (see the user stream in the README).
+  const ftp = profile['cycling_ftp_source'] === 'ftp_workout_source' ? profile['cycling_workout_ftp'] : profile['cycling_ftp'];
+  process.stdout.write(`  profile: FTP ${String(ftp ?? '?')} (${String(profile['cycling_ftp_source'] ?? 'no source')}), max heart rate ${String(profile['customized_max_heart_rate'] ?? profile['default_max_heart_rate'] ?? '?')}\n`);
+}
+const streaks = byStream.get('overview')?.[0]?.['streaks'] as Record<string, unknown> | undefined;
+if (streaks !== undefined) process.stdout.write(`  streaks: ${String(streaks['current_weekly'])} weeks now, best ${String(streaks['best_weekly'])}\n`);
 process.stdout.write(`  final state: ${JSON.stringify(Object.fromEntries(lastStates))}\n`);
 if (errors.length > 0) process.stdout.write(`  errors: ${errors.map((e) => e['trace'].error.message).join(' | ')}\n`);
 process.stdout.write(`Every message is in ${outDir}/ (spec, check, discover, read .jsonl).\n`);

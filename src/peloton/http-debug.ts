@@ -38,8 +38,9 @@ export function debugHooks(log: DebugLog | undefined): DebugHooks {
 }
 
 function describe(method: string, url: URL | string | undefined): string {
-  const target = url === undefined ? '?' : typeof url === 'string' ? url : `${url.pathname}${url.search}`;
-  return `HTTP ${method} ${target}`;
+  if (url === undefined) return `HTTP ${method} ?`;
+  const parsed = typeof url === 'string' ? new URL(url) : url;
+  return `HTTP ${method} ${parsed.pathname}${parsed.search}`;
 }
 
 function describeError(error: RequestError): string {

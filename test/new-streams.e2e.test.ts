@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SimWorkout } from '../simulator/workouts.js';
+import { catalog, runCli, runRaw, writeFiles, type CliResult } from './helpers/cli.js';
+import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
+
+/** user, overview, workout_details and ride_details against the simulator's own answers. */
+
+let sim: PelotonSimulator;
+beforeEach(async () => (sim = await startSim({ workouts: 260, inProgress: 1 })));
+afterEach(() => sim.close());
+
+type Modes = Record<string, 'full_refresh' | 'incremental'>;
+const ALL: Modes = { workouts: 'full_refresh', workout_metrics: 'full_refresh', workout_details: 'full_refresh', ride_details: 'full_refresh', user: 'full_refresh', overview: 'full_refresh' };
+
+async function read(modes: Modes, state?: unknown, overrides: Record<string, unknown> = {}): Promise<CliResult> {
+  const paths = writeFiles({ 'config.json': simConfig(sim, overrides), 'catalog.json': catalog(modes), ...(state === undefined ? {} : { 'state.json': state }) });
+  return runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state === undefined ? [] : ['--state', paths['state.json']!])]);
+}
+
+const CLASS_ID = /^[0-9a-f]{32}$/;
+const rideIdOf = (w: SimWorkout): string | undefined => (w['ride'] as { id?: string } | null | undefined)?.id;
+const isClass = (id: string | undefined): id is string => id !== undefined && CLASS_ID.test(id) && id !== '0'.repeat(32);
+
+/** The ride_details records a read of `workouts` (newest first) must give: one per distinct class, for its newest workout. */
+function expectedRideDetails(workouts: SimWorkout[]): Array<Record<string, unknown>> {
+  const seen = new Set<string>();
+  const expected: Array<Record<string, unknown>> = [];
+  for (const workout of workouts) {
+    const id = rideIdOf(workout);
+    if (!isClass(id) || seen.has(id)) continue;
+    seen.add(id);
+    const details = sim.rideDetails(id);
+    if (details !== undefined) expected.push({ ...details, id, workout_created_at: workout.created_at });
+  }
+  return expected;
+}
+
+const finalWorkouts = (): SimWorkout[] => sim.history.all().filter((w) => w.status !== 'IN_PROGRESS');
+
+describe('the four new streams, read in full', () => {
+  it('each equals the simulator’s own answers: every expected record, no extra', async () => {
+    const result = await read(ALL);
+    expect(result.exitCode).toBe(0);
+    expect(result.records('user')).toEqual([sim.profile()]);
+    expect(result.records('overview')).toEqual([{ ...sim.overview(), id: sim.history.userId }]);
+    expect(result.records('workout_details')).toEqual(finalWorkouts().map((w) => sim.workoutDetail(w.id)));
+    expect(result.records('ride_details')).toEqual(expectedRideDetails(sim.history.all()));
+    for (const stream of Object.keys(ALL)) expect(result.statuses(stream), stream).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
+  });
+
+  it('costs one request per workout for details, one per distinct class, none for Just Ride, and one list pass for all', async () => {
+    await read(ALL);
+    const workouts = sim.history.all();
+    const classes = new Set(workouts.map(rideIdOf).filter(isClass));
+    expect(sim.count('workouts')).toBe(Math.ceil(workouts.length / 100));
+    expect(sim.count('workout_detail')).toBe(finalWorkouts().length);
+    expect(sim.count('ride_details')).toBe(classes.size);
+    expect(new Set(sim.requests.filter((r) => r.route === 'ride_details').map((r) => r.path)).size).toBe(classes.size);
+    expect(sim.requests.some((r) => r.route === 'ride_details' && r.path.includes('0'.repeat(32)))).toBe(false);
+    expect(sim.count('me')).toBe(1);
+    expect(sim.count('overview')).toBe(1);
+    // The simulator refuses overview without the web platform header: its record proves the header was sent.
+    expect(sim.requests.find((r) => r.route === 'overview')?.query).toEqual({ version: '1' });
+  });
+
+  it('makes child requests only for the streams selected', async () => {
+    const result = await read({ ride_details: 'full_refresh' });
+    expect(result.exitCode).toBe(0);
+    expect(sim.count('performance_graph')).toBe(0);
+    expect(sim.count('workout_detail')).toBe(0);
+    expect(sim.count('me')).toBe(0);
+    expect(result.records('workouts')).toEqual([]);
+    expect(result.records('ride_details').length).toBeGreaterThan(10);
+  });
+
+  it('skips a class whose details answer 4xx, and a workout whose detail answers 404, with a warning each', async () => {
+    const [first, second] = sim.history.all().filter((w) => isClass(rideIdOf(w)));
+    sim.injectFaults({ route: 'ride_details', kind: 'status', status: 404, times: 1 });
+    sim.injectFaults({ route: 'workout_detail', kind: 'status', status: 404, times: 1 });
+    const result = await read({ workout_details: 'incremental', ride_details: 'incremental' });
+    expect(result.exitCode).toBe(0);
+    const warnings = result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'WARN').map((m) => String(m['log'].message));
+    expect(warnings).toHaveLength(2);
+    expect(warnings.some((w) => w.startsWith('ride_details: Peloton answered 404 for the details of class ') && w.includes(rideIdOf(first!)!))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('workout_details: Peloton answered 404'))).toBe(true);
+    expect(result.records('ride_details').map((r) => r['id'])).not.toContain(rideIdOf(first!));
+    expect(result.records('ride_details')[0]?.['id']).toBe(rideIdOf(second!));
+    expect(result.records('workout_details')).toHaveLength(finalWorkouts().length - 1);
+  });
+
+  it('retries transient faults on every new endpoint and loses nothing', async () => {
+    for (const route of ['me', 'overview', 'workout_detail', 'ride_details'] as const) {
+      sim.injectFaults({ route, kind: 'status', status: 503, times: 2 }, { route, kind: 'reset', times: 1, skip: 3 });
+    }
+    const result = await read(ALL);
+    expect(result.exitCode).toBe(0);
+    expect(result.records('user')).toEqual([sim.profile()]);
+    expect(result.records('overview')).toHaveLength(1);
+    expect(result.records('workout_details')).toHaveLength(finalWorkouts().length);
+    expect(result.records('ride_details')).toEqual(expectedRideDetails(sim.history.all()));
+  });
+
+  it('a single-object stream that keeps failing ends INCOMPLETE while the others complete', async () => {
+    sim.injectFaults({ route: 'overview', kind: 'status', status: 500, times: 100 });
+    const result = await read(ALL, undefined, { max_retries: 1 });
+    expect(result.exitCode).toBe(1);
+    expect(result.statuses('overview')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
+    expect(result.errors().map((e) => e['trace'].error.stream_descriptor?.name)).toEqual(['overview']);
+    expect(result.records('overview')).toEqual([]);
+    expect(result.statuses('user')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
+    expect(result.records('workouts')).toHaveLength(260);
+  });
+});
+
+describe('sync modes come from the declarations', () => {
+  it.each(['user', 'overview'])('incremental on %s is refused before anything is fetched, naming the stream', async (stream) => {
+    const result = await read({ workouts: 'incremental', [stream]: 'incremental' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors()[0]?.['trace'].error).toMatchObject({ failure_type: 'config_error', message: expect.stringContaining(`'${stream}', which supports only full_refresh`) });
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('discover offers full_refresh only, without a cursor, for the single-object streams', async () => {
+    const paths = writeFiles({ 'config.json': simConfig(sim) });
+    const { stdout } = await runRaw(['discover', '--config', paths['config.json']!]);
+    const streams = (JSON.parse(stdout) as { catalog: { streams: Array<Record<string, any>> } }).catalog.streams;
+    const byName = Object.fromEntries(streams.map((s) => [s['name'], s]));
+    expect(Object.keys(byName)).toEqual(['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview']);
+    for (const name of ['user', 'overview']) {
+      expect(byName[name]).toMatchObject({ supported_sync_modes: ['full_refresh'], source_defined_cursor: false, is_resumable: false, source_defined_primary_key: [['id']] });
+      expect(byName[name]).not.toHaveProperty('default_cursor_field');
+    }
+    expect(byName['workout_details']).toMatchObject({ supported_sync_modes: ['full_refresh', 'incremental'], default_cursor_field: ['created_at'] });
+    expect(byName['ride_details']).toMatchObject({ supported_sync_modes: ['full_refresh', 'incremental'], default_cursor_field: ['workout_created_at'] });
+  });
+});
+
+describe('incremental reads of the new child streams', () => {
+  it('the next sync reads only new workouts’ details and classes, and the completed workout’s detail', async () => {
+    const modes: Modes = { workout_details: 'incremental', ride_details: 'incremental' };
+    const first = await read(modes);
+    const inProgress = sim.history.all().find((w) => w.status === 'IN_PROGRESS')!;
+    expect(first.records('workout_details').map((r) => r['id'])).not.toContain(inProgress.id);
+    const added = sim.history.add(6);
+    sim.history.completeInProgress();
+    const before = sim.requests.length;
+    const second = await read(modes, first.lastStates());
+    expect(second.exitCode).toBe(0);
+    expect(second.records('workout_details')).toEqual([...added.reverse(), inProgress].map((w) => sim.workoutDetail(w.id)));
+    // Classes are read again when taken again in a later sync (destinations keep the newest by id).
+    expect(second.records('ride_details')).toEqual(expectedRideDetails(added));
+    const requests = sim.requests.slice(before);
+    expect(requests.filter((r) => r.route === 'workout_detail')).toHaveLength(7);
+    expect(requests.filter((r) => r.route === 'ride_details')).toHaveLength(new Set(added.map(rideIdOf).filter(isClass)).size);
+  });
+
+  it('Singer mode reads all six streams with the same records', async () => {
+    const paths = writeFiles({ 'config.json': simConfig(sim) });
+    const { code, stdout } = await runRaw(['singer', '--config', paths['config.json']!]);
+    expect(code).toBe(0);
+    const messages = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+    const records = (stream: string): unknown[] => messages.filter((m) => m['type'] === 'RECORD' && m['stream'] === stream).map((m) => m['record']);
+    expect(records('user')).toEqual([sim.profile()]);
+    expect(records('overview')).toEqual([{ ...sim.overview(), id: sim.history.userId }]);
+    expect(records('workout_details')).toEqual(finalWorkouts().map((w) => sim.workoutDetail(w.id)));
+    expect(records('ride_details')).toEqual(expectedRideDetails(sim.history.all()));
+    const lastState = messages.filter((m) => m['type'] === 'STATE').at(-1)?.['value'].bookmarks as Record<string, unknown>;
+    expect(Object.keys(lastState).sort()).toEqual(['ride_details', 'workout_details', 'workout_metrics', 'workouts']);
+    const schemas = messages.filter((m) => m['type'] === 'SCHEMA');
+    expect(schemas.find((m) => m['stream'] === 'user')).not.toHaveProperty('bookmark_properties');
+    expect(schemas.find((m) => m['stream'] === 'ride_details')?.['bookmark_properties']).toEqual(['workout_created_at']);
+  });
+});
