@@ -64,14 +64,14 @@ async function checkSigterm(dir: string): Promise<void> {
   try {
     writeFileSync(join(dir, 'data', 'slow.json'), JSON.stringify({ credentials: { auth_type: 'bearer', access_token: slow.issueAccessToken() }, start_date: '2000-01-01T00:00:00Z', api_base_url: slow.url, requests_per_second: 0, max_concurrency: 2 }), { mode: 0o644 });
     let signalledAt = 0;
-    let reading = false;
+    const output = { reading: false };
     // Signal only once records flow: earlier, node may not have installed its handlers yet.
     const running = runInContainer([`${join(dir, 'data')}:/data`], ['read', '--config', '/data/slow.json', '--catalog', '/data/catalog.json'], (text) => {
-      reading ||= text.includes('"type":"RECORD"');
+      output.reading ||= text.includes('"type":"RECORD"');
     });
     for (let waited = 0; waited < 60_000 && signalledAt === 0; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      if (!reading) continue;
+      if (!output.reading) continue;
       const connector = execFileSync('ps', ['-eo', 'pid=,comm=,args='], { encoding: 'utf8' })
         .split('\n')
         .find((line) => /^\s*\d+ node .*bin\/source-peloton\.js read --config \/data\/slow\.json/.test(line));

@@ -10,6 +10,10 @@ export const GENERATED_TYPES = [
   { schema: 'schemas/spec.json', output: 'src/generated/spec.ts', typeName: 'PelotonConfig' },
   { schema: 'schemas/workouts.json', output: 'src/generated/workouts.ts', typeName: 'Workout' },
   { schema: 'schemas/workout_metrics.json', output: 'src/generated/workout_metrics.ts', typeName: 'WorkoutMetrics' },
+  { schema: 'schemas/workout_details.json', output: 'src/generated/workout_details.ts', typeName: 'WorkoutDetail' },
+  { schema: 'schemas/user.json', output: 'src/generated/user.ts', typeName: 'PelotonUser' },
+  { schema: 'schemas/overview.json', output: 'src/generated/overview.ts', typeName: 'Overview' },
+  { schema: 'schemas/ride_details.json', output: 'src/generated/ride_details.ts', typeName: 'RideDetails' },
 ] as const;
 
 const BANNER = `/* Generated from the JSON schema by \`npm run generate\` (json-schema-to-typescript). Do not edit. */`;

@@ -30,6 +30,12 @@ export const systemError = (message: string, cause?: unknown): ConnectorError =>
 export const interrupted = (signal: AbortSignal): ConnectorError =>
   transientError(`The sync was stopped (${signal.reason instanceof Error ? signal.reason.message : 'interrupted'}) before it finished; the next sync resumes from the last state.`);
 
+/** A value from a response or file as text for a message: strings as they are, anything else as JSON. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
+}
+
 /** Any error as a ConnectorError: those the connector raised keep their type; anything else is a bug (system_error). */
 export function toFailure(error: unknown, doing: string): ConnectorError {
   if (error instanceof ConnectorError) return error;

@@ -53,7 +53,7 @@ describe('config defaults come from the spec', () => {
 
   it('every top-level setting but credentials and start_date has a default in the spec', () => {
     const withoutDefault = Object.entries(spec.properties)
-      .filter(([name, property]) => property.default === undefined && !['credentials', 'start_date'].includes(name))
+      .filter(([name, property]) => (property as { default?: unknown }).default === undefined && !['credentials', 'start_date'].includes(name))
       .map(([name]) => name);
     expect(withoutDefault).toEqual([]);
   });

@@ -11,9 +11,10 @@ export const CONFIG_FILE_MODE = 0o600;
  * (and `force` is off), is a directory, or its folder is missing or not writable.
  */
 export async function assertCanWrite(path: string, force: boolean): Promise<void> {
-  const existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw configError(`The output file ${path} cannot be checked (${error.code ?? 'unknown error'}).`, error);
+  const existing = await stat(path).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw configError(`The output file ${path} cannot be checked (${code ?? 'unknown error'}).`, error);
   });
   if (existing?.isDirectory() === true) throw configError(`The output file ${path} is a directory.`);
   if (existing !== undefined && !force) {

@@ -36,7 +36,10 @@ export async function loginCommand(ctx: CommandContext, options: LoginOptions): 
     const stdin: LoginInput = ctx.stdin ?? process.stdin;
     const { username, password } = await readCredentials(stdin, ctx.stderr, options);
     ctx.output.redactor.add(password);
-    const login = await logInWithPassword(new Auth0Client(target, ctx.signal), { username, password, loginMethod: options.loginMethod }, async (message) => say(message));
+    const login = await logInWithPassword(new Auth0Client(target, ctx.signal), { username, password, loginMethod: options.loginMethod }, (message) => {
+      say(message);
+      return Promise.resolve();
+    });
     const config: JsonObject = { ...base, credentials: { auth_type: 'oauth', refresh_token: login.refreshToken, client_id: login.clientId } };
     const text = JSON.stringify(config, null, 2);
     say(`Logged in to Peloton as ${username} through ${login.flow === 'web' ? 'the web login' : 'the password grant'} (client ${login.clientId}).`);

@@ -17,8 +17,8 @@ export interface ReadOptions {
 export async function readCommand(ctx: CommandContext, options: ReadOptions): Promise<number> {
   const config = await loadConfig(ctx, options.config);
   const selected = resolveCatalog(await readJsonFile(options.catalog, 'catalog'), STREAMS);
-  const states: Map<string, JsonObject> =
-    options.state === undefined ? new Map() : parseStateInput(await readJsonFile(options.state, 'state'), STREAMS.map((s) => s.name));
+  const states =
+    options.state === undefined ? new Map<string, JsonObject>() : parseStateInput(await readJsonFile(options.state, 'state'), STREAMS.map((s) => s.name));
   assertStatesUsable(config, selected, states);
   return runSync(ctx, ctx.output, config, selected, states);
 }

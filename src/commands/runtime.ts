@@ -9,7 +9,7 @@ export interface Runtime {
   stdout: Writable;
   stderr: Writable & { isTTY?: boolean };
   stdin?: (Readable & { isTTY?: boolean }) | undefined;
-  now(): number;
+  now: () => number;
   /** Backoff and Retry-After timing; the policy's defaults when absent. */
   retryTiming?: RetryTiming | undefined;
   /** Aborted on SIGTERM/SIGINT: the read stops, checkpoints what it emitted, and reports INCOMPLETE. */

@@ -1,4 +1,4 @@
-import type { JsonObject, SpecMessage } from '../protocol/messages.js';
+import type { SpecMessage } from '../protocol/messages.js';
 import { PROTOCOL_VERSION } from '../protocol/messages.js';
 import { loadSchema } from '../schemas.js';
 import type { CommandContext } from './runtime.js';
@@ -10,7 +10,7 @@ export function specMessage(): SpecMessage {
     type: 'SPEC',
     spec: {
       documentationUrl: DOCUMENTATION_URL,
-      connectionSpecification: loadSchema('spec.json') as JsonObject,
+      connectionSpecification: loadSchema('spec.json'),
       supportsIncremental: true,
       supported_destination_sync_modes: ['overwrite', 'append', 'append_dedup'],
       protocol_version: PROTOCOL_VERSION,

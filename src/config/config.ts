@@ -60,7 +60,7 @@ export function resolveConfig(input: unknown, now: Date = new Date()): ResolvedC
     throw configError(`The config is invalid: ${credentialsErrors(config) ?? describeAjvErrors(validator.errors, 'config')}.`);
   }
   // ajv ignores defaults inside oneOf, so the chosen credentials branch gets its own.
-  applyDefaults(credentialsBranch(config['credentials'])?.branch, config['credentials']);
+  applyDefaults(credentialsBranch(config['credentials']).branch, config['credentials']);
   const valid = config as unknown as PelotonConfig;
   const settings = defaulted(valid.login_settings, 'login_settings');
   return {

@@ -30,7 +30,10 @@ export class PerRecordConsumer extends StreamConsumer {
     if (this.failure !== undefined || prepared.classification === 'below') return;
     if (prepared.response !== undefined) {
       const settled = await prepared.response;
-      if (!settled.ok) return this.fail(settled.error);
+      if (!settled.ok) {
+        this.fail(settled.error);
+        return;
+      }
       if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, record.data));
       else await this.warnSkipped(this.stream.describe(record.data), settled.result.skippedStatus);
     }
@@ -80,7 +83,10 @@ export class PerDistinctValueConsumer extends StreamConsumer {
     const { response, value } = prepared;
     if (response !== undefined && value !== undefined) {
       const settled = await response;
-      if (!settled.ok) return this.fail(settled.error);
+      if (!settled.ok) {
+        this.fail(settled.error);
+        return;
+      }
       if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, value, record.data));
       else await this.ctx.output.log('WARN', `${this.name}: Peloton answered ${settled.result.skippedStatus} for ${this.stream.describe(value)}; skipping it.`);
       this.cursor.valuesDone.add(value);

@@ -14,6 +14,6 @@ export async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T>
       yield result.value;
     }
   } finally {
-    await source.return?.(undefined)?.catch(() => undefined);
+    await source.return?.(undefined).catch(() => undefined);
   }
 }

@@ -11,7 +11,7 @@ export interface ReadContext {
   failures: FailureReporter;
   api: PelotonApi;
   progress: ProgressReporter;
-  nowSeconds(): number;
+  nowSeconds: () => number;
   /** At most this many records per stream (a connection test); the window is then left unfinished. */
   recordLimit?: number | undefined;
   /** Aborted when the process is asked to stop (SIGTERM/SIGINT). */

@@ -79,9 +79,9 @@ async function* preparePages(pages: AsyncGenerator<Page>, consumers: StreamConsu
 async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope, consumers: StreamConsumer[]): Promise<void> {
   const { output, progress } = ctx;
   const floor = Math.min(...consumers.map((c) => c.cursor.floor));
-  let running = false;
+  const status = { running: false };
   const startRunning = async (envelope: JsonObject | undefined): Promise<void> => {
-    running = true;
+    status.running = true;
     for (const consumer of consumers) {
       if (consumer.failure !== undefined) continue;
       await output.streamStatus(consumer.name, 'RUNNING');
@@ -94,7 +94,7 @@ async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope
 
   try {
     for await (const { page, prepared } of readAhead(preparePages(readPages(ctx, root, scope, floor), consumers))) {
-      if (!running) await startRunning(page.envelope);
+      if (!status.running) await startRunning(page.envelope);
       progress.page(root.name);
       for (const [i, record] of page.records.entries()) {
         for (const [j, consumer] of consumers.entries()) {
@@ -110,7 +110,7 @@ async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope
   } catch (error) {
     for (const consumer of consumers) consumer.fail(error);
   }
-  if (!running) await startRunning(undefined);
+  if (!status.running) await startRunning(undefined);
 
   for (const consumer of consumers) {
     if (consumer.failure === undefined) {

@@ -144,7 +144,7 @@ function parseState(input: JsonObject | undefined, cursorKey: string, streamName
     if (newest === undefined || oldest === undefined || oldest > newest || !Array.isArray(ids) || !ids.every((i) => typeof i === 'string')) {
       return fail("each 'partial.synced' entry needs newest >= oldest (unix seconds) and oldest_ids (strings)");
     }
-    return { newest, oldest, oldest_ids: ids as string[] };
+    return { newest, oldest, oldest_ids: ids };
   });
   const unfinishedAt = toSeconds(unfinished);
   if (unfinished !== undefined && unfinishedAt === undefined) fail("'partial.unfinished_at' must be unix seconds");

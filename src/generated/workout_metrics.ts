@@ -391,6 +391,51 @@ resistance_time_in_range?: (number | null)
 [k: string]: unknown | undefined
 } | null)
 /**
+ * Tread pace-target zones per pace level. Known only from client code (models and test fixtures of two clients).
+ */
+target_metrics_compliance?: ({
+/**
+ * The member's pace level for the workout, e.g. "level_4".
+ */
+workout_pace_level?: (string | null)
+pace_intensities_mapping?: ({
+/**
+ * Pace intensity, 0 (Recovery) to 6 (Max); the pace_intensity of target_metrics_performance_data.
+ */
+value?: (number | null)
+/**
+ * e.g. "Recovery", "Easy", "Max".
+ */
+display_name?: (string | null)
+pace_levels?: ({
+/**
+ * e.g. "level_4".
+ */
+slug?: (string | null)
+display_name?: (string | null)
+/**
+ * Fast edge of the zone in MINUTES.SECONDS per mile or km (15.47 = 15:47), not decimal minutes.
+ */
+fast_pace?: (number | null)
+/**
+ * Slow edge of the zone in MINUTES.SECONDS (15.47 = 15:47), not decimal minutes.
+ */
+slow_pace?: (number | null)
+[k: string]: unknown | undefined
+}[] | null)
+[k: string]: unknown | undefined
+}[] | null)
+[k: string]: unknown | undefined
+} | null)
+/**
+ * Known only from client code (typed models of several clients).
+ */
+summary_available?: (boolean | null)
+/**
+ * Known only from client code (typed models of several clients).
+ */
+performance_graph_available?: (boolean | null)
+/**
  * Strive Score and heart-rate zone times; null without a heart-rate monitor, while IN_PROGRESS and in older bodies (values seen from 2021). Mostly in list items and performance graphs: workout details carry average_effort_score and total_heart_rate_zone_durations instead (from late 2020).
  */
 effort_zones?: ({

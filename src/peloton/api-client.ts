@@ -66,7 +66,7 @@ export class PelotonApi {
           stream: (error.options.context as RequestContext).stream,
           attempt,
           // A 200 is retried only for its body (empty or not JSON): the code says which.
-          reason: status === undefined || status === 200 ? (error.code ?? error.message) : `HTTP ${status}`,
+          reason: status === undefined || status === 200 ? error.code : `HTTP ${status}`,
           status,
           retryAfterMs,
           delayMs,

@@ -45,7 +45,7 @@ function describe(method: string, url: URL | string | undefined): string {
 
 function describeError(error: RequestError): string {
   const ms = error.timings?.phases.total;
-  return `${describe(error.options.method, error.options.url)} → ${error.code ?? error.name}${ms === undefined ? '' : ` after ${ms} ms`}`;
+  return `${describe(error.options.method, error.options.url)} → ${error.code}${ms === undefined ? '' : ` after ${ms} ms`}`;
 }
 
 function elapsed(response: Response): string {

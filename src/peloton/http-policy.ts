@@ -198,9 +198,8 @@ export function toConnectorError(error: unknown, what: string): ConnectorError {
 }
 
 function ruleForError(error: RequestError): HttpRule {
-  if (error instanceof TimeoutError) return ERROR_CODE_RULES['ETIMEDOUT'] ?? outage;
-  const rule = error.code === undefined ? undefined : ERROR_CODE_RULES[error.code];
-  return rule ?? retryable(({ what, retries, host }) => `${what} failed after ${retries} retries: ${error.code ?? 'network error'} talking to ${host}. Try again later.`);
+  const rule = ERROR_CODE_RULES[error instanceof TimeoutError ? 'ETIMEDOUT' : error.code];
+  return rule ?? retryable(({ what, retries, host }) => `${what} failed after ${retries} retries: ${error.code} talking to ${host}. Try again later.`);
 }
 
 /** A ConnectorError thrown inside a got hook (e.g. by auth renewal) arrives wrapped, maybe twice. */

@@ -10,7 +10,7 @@ import { Throttle } from './throttle.js';
 
 export interface SessionDeps {
   output: MessageSink;
-  now(): number;
+  now: () => number;
   retryTiming?: RetryTiming | undefined;
   signal?: AbortSignal | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { ConnectorError } from '../errors.js';
+import { asText, type ConnectorError } from '../errors.js';
 import { ProtocolOutput } from './output.js';
 import type { Redactor } from './redactor.js';
 
@@ -86,5 +86,5 @@ class TextFailures implements FailureReporter {
 function describeCause(error: ConnectorError): string {
   const cause = error.cause;
   if (cause === undefined) return error.message;
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : asText(cause);
 }

@@ -87,6 +87,6 @@ export class ProtocolOutput implements MessageSink {
   }
 
   private trace(body: TraceBody): Promise<void> {
-    return this.write({ type: 'TRACE', trace: { ...body, emitted_at: this.now() } } as AirbyteMessage);
+    return this.write({ type: 'TRACE', trace: { ...body, emitted_at: this.now() } });
   }
 }

@@ -33,7 +33,8 @@ export function parseStateInput(input: unknown, knownStreams: readonly string[])
     const body = message['type'] === 'STATE' && isObject(message['state']) ? message['state'] : message;
     switch (body['type']) {
       case 'STREAM':
-        return putStreamState(body['stream'], `${where}.stream`);
+        putStreamState(body['stream'], `${where}.stream`);
+        return;
       case 'GLOBAL': {
         const global = body['global'];
         const streamStates = isObject(global) ? global['stream_states'] : undefined;
@@ -43,7 +44,10 @@ export function parseStateInput(input: unknown, knownStreams: readonly string[])
       }
       case 'LEGACY':
       case undefined:
-        if (body['data'] !== undefined) return putLegacy(body['data'], `${where}.data`);
+        if (body['data'] !== undefined) {
+          putLegacy(body['data'], `${where}.data`);
+          return;
+        }
         return fail(`${where} has no type (STREAM, GLOBAL or LEGACY)`);
       default:
         return fail(`${where} has an unknown state type ${JSON.stringify(body['type'])}`);

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/runtime.js';
 import { cursorFieldOf } from '../engine/declarations.js';
-import { configError } from '../errors.js';
+import { asText, configError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { loadSchema } from '../schemas.js';
 import { STREAMS } from '../streams/registry.js';
@@ -70,8 +70,8 @@ function settingsOf(schema: JsonObject, prefix = '', parentRequired = true): Set
     }
     settings.push({
       name,
-      type: String(property['type'] ?? 'string'),
-      description: String(property['description'] ?? property['title'] ?? (property['const'] === undefined ? '' : `always ${JSON.stringify(property['const'])}`)),
+      type: asText(property['type'] ?? 'string'),
+      description: asText(property['description'] ?? property['title'] ?? (property['const'] === undefined ? '' : `always ${JSON.stringify(property['const'])}`)),
       required: isRequired,
       sensitive: property['airbyte_secret'] === true,
     });

@@ -17,7 +17,7 @@ export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject
       const keys = stream.primaryKey.map((path) => path.join('.'));
       const cursorField = cursorFieldOf(stream);
       const method = replicationMethodOf(stream);
-      const properties = Object.keys((schema['properties'] ?? {}) as JsonObject);
+      const properties = Object.keys(schema['properties'] ?? {});
       const metadata: MetadataEntry[] = [
         {
           breadcrumb: [],
@@ -68,15 +68,17 @@ export function selectFromCatalog(input: unknown, streams: readonly StreamDeclar
   const fail = (why: string): never => {
     throw configError(`The Singer catalog is invalid: ${why}. Run with --discover to get one.`);
   };
-  const entries = (input as { streams?: unknown } | null)?.streams;
+  const entries = typeof input === 'object' && input !== null ? (input as { streams?: unknown }).streams : undefined;
   if (!Array.isArray(entries)) return fail('it must have a "streams" list');
   for (const [index, raw] of entries.entries()) {
     const entry = (raw ?? {}) as JsonObject;
     const name = entry['tap_stream_id'] ?? entry['stream'];
     const declaration = streams.find((s) => s.name === name);
     if (declaration === undefined) return fail(`streams[${index}] is '${String(name)}', which this tap does not have`);
-    const metadata = (Array.isArray(entry['metadata']) ? entry['metadata'] : []) as MetadataEntry[];
-    const root = metadata.find((m) => Array.isArray(m.breadcrumb) && m.breadcrumb.length === 0)?.metadata ?? {};
+    // Entries from a file: any of them may lack a breadcrumb or metadata.
+    const metadata = (Array.isArray(entry['metadata']) ? entry['metadata'] : []) as Array<Partial<MetadataEntry> | null>;
+    const breadcrumbOf = (m: Partial<MetadataEntry> | null): unknown[] => (Array.isArray(m?.breadcrumb) ? m.breadcrumb : []);
+    const root = metadata.find((m) => Array.isArray(m?.breadcrumb) && breadcrumbOf(m).length === 0)?.metadata ?? {};
     const schemaSelected = (entry['schema'] as JsonObject | undefined)?.['selected'];
     const selected = root['selected'] ?? schemaSelected ?? false;
     if (selected !== true) continue;
@@ -89,8 +91,8 @@ export function selectFromCatalog(input: unknown, streams: readonly StreamDeclar
     selection.selected.push({ declaration, syncMode: method === 'FULL_TABLE' ? 'full_refresh' : 'incremental' });
     const dropped = new Set(
       metadata
-        .filter((m) => m.breadcrumb?.length === 2 && m.breadcrumb[0] === 'properties' && m.metadata['selected'] === false && m.metadata['inclusion'] !== 'automatic')
-        .map((m) => m.breadcrumb[1] as string),
+        .filter((m) => breadcrumbOf(m).length === 2 && breadcrumbOf(m)[0] === 'properties' && m?.metadata?.['selected'] === false && m.metadata['inclusion'] !== 'automatic')
+        .map((m) => String(breadcrumbOf(m)[1])),
     );
     if (dropped.size > 0) selection.deselected.set(declaration.name, dropped);
   }

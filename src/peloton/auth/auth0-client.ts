@@ -1,6 +1,6 @@
 import got, { type Got, type Response } from 'got';
 import type { ResolvedConfig } from '../../config/config.js';
-import { ConnectorError, configError, transientError } from '../../errors.js';
+import { asText, ConnectorError, configError, transientError } from '../../errors.js';
 import { USER_AGENT } from '../../version.js';
 import { toConnectorError } from '../http-policy.js';
 
@@ -64,7 +64,7 @@ export class Auth0Client {
       const refreshToken = typeof payload['refresh_token'] === 'string' ? payload['refresh_token'] : undefined;
       return { accessToken: payload['access_token'], refreshToken };
     }
-    throw tokenError(response.statusCode, String(payload['error'] ?? ''), String(payload['error_description'] ?? ''), purpose);
+    throw tokenError(response.statusCode, asText(payload['error']), asText(payload['error_description']), purpose);
   }
 }
 

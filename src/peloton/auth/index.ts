@@ -8,7 +8,7 @@ import { PasswordAuthenticator } from './password.js';
 
 export interface AuthDeps {
   output: MessageSink;
-  nowSeconds(): number;
+  nowSeconds: () => number;
   signal?: AbortSignal | undefined;
 }
 

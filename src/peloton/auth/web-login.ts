@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'got';
-import { configError, systemError, type ConnectorError } from '../../errors.js';
+import { asText, configError, systemError, type ConnectorError } from '../../errors.js';
 import { toConnectorError } from '../http-policy.js';
 import { tokenError, type Auth0Client, type TokenResponse } from './auth0-client.js';
 import { LoginCookieJar } from './cookie-jar.js';
@@ -19,14 +19,14 @@ export async function webLogin(client: Auth0Client, username: string, password: 
   for (let attempt = 1; ; attempt++) {
     const verifier = base64url(randomBytes(32));
     const result = await attemptWebLogin(client, username, password, verifier);
-    if (result !== 'missing-csrf') return client.exchangeCode(result, verifier);
+    if (result !== 'missing-csrf') return client.exchangeCode(result.code, verifier);
     if (attempt >= CSRF_ATTEMPTS) {
       throw systemError(`Peloton's login page did not set its _csrf cookie in ${CSRF_ATTEMPTS} attempts. Try again later, or use login_method "password_grant".`);
     }
   }
 }
 
-async function attemptWebLogin(client: Auth0Client, username: string, password: string, verifier: string): Promise<string | 'missing-csrf'> {
+async function attemptWebLogin(client: Auth0Client, username: string, password: string, verifier: string): Promise<{ code: string } | 'missing-csrf'> {
   const { config, http } = client;
   const settings = config.login;
   const origin = new URL(config.authBaseUrl).origin;
@@ -105,7 +105,7 @@ async function attemptWebLogin(client: Auth0Client, username: string, password: 
     const code = next.searchParams.get('code');
     if (code !== null) {
       if (next.searchParams.get('state') !== clientState) throw systemError("Peloton's login returned a code for a different login attempt (state mismatch); try again.");
-      return code;
+      return { code };
     }
     if (next.origin !== origin) break;
     response = await step(`GET ${next.pathname}`, () => http.get(next.pathname.slice(1) + next.search, { cookieJar: jar }));
@@ -120,7 +120,7 @@ function loginFailure(response: Response<string>): ConnectorError {
   } catch {
     // an HTML error page: the status says enough
   }
-  return tokenError(response.statusCode, String(body['code'] ?? body['error'] ?? ''), String(body['description'] ?? body['error_description'] ?? ''), 'web');
+  return tokenError(response.statusCode, asText(body['code'] ?? body['error']), asText(body['description'] ?? body['error_description']), 'web');
 }
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&#34;': '"', '&#39;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
