@@ -70,13 +70,14 @@ describe('bad input gives a config_error and loses nothing', () => {
   });
 
   it('accepts GLOBAL state by reading its stream_states', async () => {
-    const newest = sim.history.all()[0]!.created_at;
+    // A cursor in the middle: ignoring the state would read all five workouts, honouring it only the two newer ones.
+    const all = sim.history.all();
     const paths = writeFiles({
       ...good(),
-      'state.json': [{ type: 'GLOBAL', global: { shared_state: {}, stream_states: [{ stream_descriptor: { name: 'workouts' }, stream_state: { created_at: newest } }] } }],
+      'state.json': [{ type: 'GLOBAL', global: { shared_state: {}, stream_states: [{ stream_descriptor: { name: 'workouts' }, stream_state: { created_at: all[2]!.created_at } }] } }],
     });
     const result = await runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, '--state', paths['state.json']!]);
     expect(result.exitCode).toBe(0);
-    expect(result.records('workouts')).toEqual([]);
+    expect(result.records('workouts').map((w) => w['id'])).toEqual(all.slice(0, 2).map((w) => w.id));
   });
 });

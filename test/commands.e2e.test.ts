@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STREAMS } from '../src/streams/registry.js';
 import { catalog, runCli, writeFiles } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
@@ -30,12 +30,14 @@ describe('spec', () => {
     });
     expect(keywords).toEqual([]);
     const branches = connection.properties.credentials.oneOf as Array<{ properties: Record<string, any> }>;
-    expect(branches.map((b) => b.properties['auth_type'].const)).toEqual(['password', 'oauth', 'bearer']);
-    for (const branch of branches) {
-      for (const field of ['password', 'refresh_token', 'access_token']) {
-        if (branch.properties[field] !== undefined) expect(branch.properties[field].airbyte_secret).toBe(true);
-      }
-    }
+    // Each credentials form, with the fields Airbyte must treat as secrets.
+    const secretFields = (properties: Record<string, any>): string[] => Object.keys(properties).filter((key) => properties[key].airbyte_secret === true);
+    expect(branches.map((b) => [b.properties['auth_type'].const, secretFields(b.properties)])).toEqual([
+      ['password', ['password']],
+      ['oauth', ['refresh_token', 'access_token']],
+      ['bearer', ['access_token']],
+    ]);
+    expect(secretFields(connection.properties)).toEqual([]);
     expect(connection.properties.start_date).toMatchObject({ pattern: expect.any(String), pattern_descriptor: 'YYYY-MM-DDTHH:mm:ssZ', format: 'date-time' });
   });
 
@@ -43,30 +45,41 @@ describe('spec', () => {
     const version = await runCli(['--version']);
     expect(version.exitCode).toBe(0);
     expect(version.stdout).toBe('');
-    expect(version.stderr.trim()).toBe('0.1.0');
+    const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version.stderr.trim()).toBe(packageJson.version);
     const help = await runCli(['--help']);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toBe('');
-    expect(help.stderr).toMatch(/spec[\s\S]*check[\s\S]*discover[\s\S]*read/);
+    // Each command listed on a line of its own (not just mentioned in some description).
+    for (const name of ['spec', 'check', 'discover', 'read']) expect(help.stderr).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
   });
 
   it('reports an unknown command as a config_error trace', async () => {
     const result = await runCli(['sync']);
     expect(result.exitCode).not.toBe(0);
-    expect(result.errors()[0]?.['trace'].error.failure_type).toBe('config_error');
+    expect(result.errors()).toHaveLength(1);
+    expect(result.errors()[0]?.['trace'].error).toMatchObject({ failure_type: 'config_error', message: expect.stringMatching(/sync/) });
   });
 });
 
 describe('discover', () => {
-  it('lists both streams with keys and cursors that exist in their schemas', async () => {
+  it('lists workouts and workout_metrics with the keys and cursors the README documents, present in their schemas', async () => {
     const files = writeFiles({ 'config.json': simConfig(sim) });
     const result = await runCli(['discover', '--config', files['config.json']!]);
     expect(result.exitCode).toBe(0);
+    expect(result.messages).toHaveLength(1);
     const streams = result.messages[0]?.['catalog'].streams as Array<Record<string, any>>;
-    expect(streams.map((s) => s['name'])).toEqual(STREAMS.map((s) => s.name));
-    for (const stream of streams) {
+    const documented = [
+      ['workouts', [['id']], ['created_at']],
+      ['workout_metrics', [['id']], ['workout_created_at']],
+    ];
+    const described = streams.map((s) => [s['name'], s['source_defined_primary_key'], s['default_cursor_field']]);
+    expect(described).toEqual(expect.arrayContaining(documented));
+    for (const [name] of documented) {
+      const stream = streams.find((s) => s['name'] === name)!;
       expect(stream['supported_sync_modes']).toEqual(['full_refresh', 'incremental']);
-      for (const [key] of stream['source_defined_primary_key']) expect(stream['json_schema'].properties[key]).toBeDefined();
+      expect(stream['source_defined_cursor']).toBe(true);
+      expect(stream['json_schema'].properties['id']).toBeDefined();
       expect(stream['json_schema'].properties[stream['default_cursor_field'][0]].type).toBe('integer');
     }
   });
@@ -74,10 +87,14 @@ describe('discover', () => {
 
 describe('check', () => {
   it('succeeds with a valid bearer token', async () => {
-    const files = writeFiles({ 'config.json': simConfig(sim) });
+    const config = simConfig(sim);
+    const files = writeFiles({ 'config.json': config });
     const result = await runCli(['check', '--config', files['config.json']!]);
     expect(result.exitCode).toBe(0);
     expect(result.messages.at(-1)?.['connectionStatus']).toEqual({ status: 'SUCCEEDED' });
+    // It asked Peloton, with the token of the config.
+    const token = (config['credentials'] as { access_token: string }).access_token;
+    expect(sim.requests.filter((r) => r.authorization === `Bearer ${token}`).length).toBeGreaterThan(0);
   });
 
   it('fails (exit 0) with an actionable message for a rejected or expired token', async () => {
@@ -108,6 +125,7 @@ describe('read: statuses', () => {
       expect(result.statuses(stream)).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
       expect(result.records(stream)).toEqual([]);
       expect(result.states(stream).length).toBeGreaterThanOrEqual(1);
+      expect(result.states(stream).map((s) => s['state'].sourceStats.recordCount)).toEqual(result.states(stream).map(() => 0));
     }
   });
 });

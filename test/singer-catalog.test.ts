@@ -13,8 +13,11 @@ function catalogWith(edit: (streams: Catalog['streams']) => void): Catalog {
 const root = (stream: Record<string, any>): Record<string, unknown> => stream['metadata'].find((m: any) => m.breadcrumb.length === 0).metadata;
 
 describe('Singer catalog selection', () => {
-  it('selects every stream incrementally when no catalog is given', () => {
-    expect(selectFromCatalog(undefined, STREAMS).selected.map((s) => [s.declaration.name, s.syncMode])).toEqual([['workouts', 'incremental'], ['workout_metrics', 'incremental']]);
+  it('selects every stream when no catalog is given, incrementally where it has a cursor', () => {
+    const selected = selectFromCatalog(undefined, STREAMS).selected;
+    expect(selected.map((s) => s.declaration.name)).toEqual(STREAMS.map((s) => s.name));
+    expect(selected.map((s) => s.syncMode)).toEqual(STREAMS.map((s) => ('cursorField' in s ? 'incremental' : 'full_refresh')));
+    expect(selected.filter((s) => ['workouts', 'workout_metrics'].includes(s.declaration.name)).map((s) => s.syncMode)).toEqual(['incremental', 'incremental']);
   });
 
   it('selects nothing that is not marked selected', () => {
@@ -22,9 +25,12 @@ describe('Singer catalog selection', () => {
   });
 
   it('honours replication-method FULL_TABLE and the legacy schema.selected flag, parents first', () => {
-    const catalog = catalogWith(([workouts, metrics]) => {
+    const catalog = catalogWith((streams) => {
+      const [workouts, metrics] = streams;
       Object.assign(root(metrics!), { selected: true, 'replication-method': 'FULL_TABLE' });
       workouts!['schema'].selected = true;
+      // The catalog lists the child before its parent; the selection must not.
+      streams.reverse();
     });
     expect(selectFromCatalog(catalog, STREAMS).selected.map((s) => [s.declaration.name, s.syncMode])).toEqual([['workouts', 'incremental'], ['workout_metrics', 'full_refresh']]);
   });

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog, runRaw, writeFiles } from './helpers/cli.js';
+import { runCli, runRaw, writeFiles } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -65,17 +64,22 @@ describe('Singer tap mode', () => {
     const target = new MinimalTarget();
     target.consume(first.stdout);
     expect(target.ids('workouts')).toEqual(sim.history.all().map((w) => w.id));
-    expect(target.ids('workout_metrics')).toHaveLength(70);
-    expect(target.state?.['bookmarks']).toEqual({ workouts: { created_at: sim.history.all()[0]!.created_at }, workout_metrics: { workout_created_at: sim.history.all()[0]!.created_at } });
+    expect(target.ids('workout_metrics')).toEqual(sim.history.all().map((w) => w.id));
+    const newest = sim.history.all()[0]!.created_at;
+    expect(target.state?.['bookmarks']['workouts']).toEqual({ created_at: newest });
+    expect(target.state?.['bookmarks']['workout_metrics']).toEqual({ workout_created_at: newest });
     expect(first.stderr).toMatch(/INFO Read 70 workouts, 70 workout_metrics/);
 
     const added = sim.history.add(3);
     const state = writeFiles({ 'state.json': target.state })['state.json']!;
     const second = await tap(['--config', files['config.json']!, '--state', state]);
+    expect(second.code).toBe(0);
     const next = new MinimalTarget();
     next.consume(second.stdout);
     expect(next.ids('workouts')).toEqual(added.map((w) => w.id).reverse());
     expect(next.ids('workout_metrics')).toEqual(added.map((w) => w.id).reverse());
+    expect(next.state?.['bookmarks']['workouts']).toEqual({ created_at: added.at(-1)!.created_at });
+    expect(next.state?.['bookmarks']['workout_metrics']).toEqual({ workout_created_at: added.at(-1)!.created_at });
   });
 
   it('--discover prints a catalog with Singer metadata; selecting from it drives a run', async () => {
@@ -92,9 +96,10 @@ describe('Singer tap mode', () => {
     workouts['metadata'].find((m: any) => m.breadcrumb[1] === 'ride').metadata.selected = false;
     const selected = writeFiles({ 'catalog.json': singerCatalog })['catalog.json']!;
     const result = await tap(['--config', files['config.json']!, '--catalog', selected]);
+    expect(result.code).toBe(0);
     const target = new MinimalTarget();
     target.consume(result.stdout);
-    expect(target.ids('workouts')).toHaveLength(70);
+    expect(target.ids('workouts')).toEqual(sim.history.all().map((w) => w.id));
     expect(target.records.has('workout_metrics')).toBe(false);
     expect(target.records.get('workouts')!.every((w) => !('ride' in w))).toBe(true);
     expect(sim.count('performance_graph')).toBe(0);
@@ -120,16 +125,31 @@ describe('Singer tap mode', () => {
 
 describe('compatible with tap-airbyte-wrapper habits', () => {
   it('a configured catalog without cursor_field or primary_key uses the defaults; every STATE has a type; keys are single top-level fields', async () => {
-    const files = writeFiles({ 'config.json': simConfig(sim), 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }) });
-    const raw = JSON.parse(readFileSync(files['catalog.json']!, 'utf8')) as { streams: Array<Record<string, unknown>> };
-    expect(raw.streams.every((s) => !('cursor_field' in s) && !('primary_key' in s))).toBe(true);
-    const { code, stdout: out } = await runRaw(['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!]);
-    expect(code).toBe(0);
-    const messages = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
-    expect(messages.filter((m) => m['type'] === 'RECORD')).toHaveLength(140);
-    expect(messages.filter((m) => m['type'] === 'STATE').every((m) => m['state'].type === 'STREAM')).toBe(true);
-    const discovered = (await runRaw(['discover', '--config', files['config.json']!])).stdout;
-    const streams = (JSON.parse(discovered) as { catalog: { streams: Array<{ source_defined_primary_key: string[][] }> } }).catalog.streams;
-    expect(streams.map((s) => s.source_defined_primary_key)).toEqual([[['id']], [['id']]]);
+    // The wrapper's configured catalog names stream and sync mode only.
+    const bare = (name: string): Record<string, unknown> => ({ stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] }, sync_mode: 'incremental', destination_sync_mode: 'append' });
+    const files = writeFiles({ 'config.json': simConfig(sim), 'catalog.json': { streams: [bare('workouts'), bare('workout_metrics')] } });
+    const result = await runCli(['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!]);
+    expect(result.exitCode).toBe(0);
+    const ids = sim.history.all().map((w) => w.id);
+    expect(result.records('workouts').map((r) => r['id'])).toEqual(ids);
+    expect(result.records('workout_metrics').map((r) => r['id'])).toEqual(ids);
+    const states = result.messages.filter((m) => m['type'] === 'STATE');
+    expect(states.length).toBeGreaterThanOrEqual(2);
+    expect(states.filter((m) => m['state'].type !== 'STREAM')).toEqual([]);
+    // The source's own cursors were used: the final states sit on the newest workout's created_at.
+    const newest = sim.history.all()[0]!.created_at;
+    expect(result.lastStates().map((s) => s['stream'].stream_state)).toEqual([{ created_at: newest }, { workout_created_at: newest }]);
+
+    const discovered = await runCli(['discover', '--config', files['config.json']!]);
+    const streams = discovered.messages[0]?.['catalog'].streams as Array<Record<string, any>>;
+    expect(streams.map((s) => s['name'])).toEqual(expect.arrayContaining(['workouts', 'workout_metrics']));
+    // Every key (and cursor) is one top-level field of its stream's schema.
+    const nested = streams.flatMap((s) =>
+      [...s['source_defined_primary_key'], ...((s['default_cursor_field'] ?? []).length > 0 ? [s['default_cursor_field']] : [])]
+        .filter((path: string[]) => path.length !== 1 || s['json_schema'].properties[path[0]!] === undefined)
+        .map((path: string[]) => `${s['name']}: ${path.join('.')}`),
+    );
+    expect(nested).toEqual([]);
+    expect(streams.find((s) => s['name'] === 'workouts')?.['source_defined_primary_key']).toEqual([['id']]);
   });
 });

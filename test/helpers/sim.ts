@@ -1,4 +1,6 @@
+import { performanceGraph } from '../../simulator/graphs.js';
 import { PelotonSimulator, type SimulatorOptions } from '../../simulator/server.js';
+import type { SimWorkout } from '../../simulator/workouts.js';
 
 export { PelotonSimulator };
 
@@ -15,8 +17,46 @@ export function simConfig(sim: PelotonSimulator, overrides: Record<string, unkno
   };
 }
 
+const issued = new WeakMap<PelotonSimulator, Set<string>>();
+
+/**
+ * Every secret the simulator knows or handed out so far: its password and every token it signed
+ * (access, id and login tokens) or issued as a refresh token, whether the connector ever sent it back or not.
+ */
+export function simulatorSecrets(sim: PelotonSimulator): Set<string> {
+  return new Set([sim.auth0.password, ...(issued.get(sim) ?? [])]);
+}
+
 export async function startSim(options: SimulatorOptions = {}): Promise<PelotonSimulator> {
-  return PelotonSimulator.start({ workouts: 120, ...options });
+  const sim = await PelotonSimulator.start({ workouts: 120, ...options });
+  const secrets = new Set<string>();
+  issued.set(sim, secrets);
+  const sign = sim.tokens.issue.bind(sim.tokens);
+  sim.tokens.issue = (...args) => remember(secrets, sign(...args));
+  const issueRefreshToken = sim.auth0.issueRefreshToken.bind(sim.auth0);
+  sim.auth0.issueRefreshToken = (...args) => remember(secrets, issueRefreshToken(...args));
+  return sim;
+}
+
+function remember(secrets: Set<string>, token: string): string {
+  secrets.add(token);
+  return token;
 }
 
 export const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Seconds an IN_PROGRESS workout may stay open before it counts as abandoned, and final (README, State). */
+const ABANDONED_AFTER_SECONDS = 2 * 86_400;
+
+/** Whether a simulated workout is final as the README defines it: complete, or in progress for over two days. */
+export function isFinalWorkout(workout: { status: string; created_at: number }, nowSeconds = Date.now() / 1000): boolean {
+  return workout.status !== 'IN_PROGRESS' || workout.created_at < nowSeconds - ABANDONED_AFTER_SECONDS;
+}
+
+/** The workout_metrics record the README promises for a workout: its graph plus id, workout_id and workout_created_at. */
+export function expectedMetricsRecord(workout: SimWorkout, everyN: number): Record<string, unknown> {
+  return asJson({ ...performanceGraph(workout, everyN), id: workout.id, workout_id: workout.id, workout_created_at: workout.created_at });
+}
+
+/** A value as it comes out of a JSON round trip (what a record on stdout can hold). */
+export const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -18,11 +18,16 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
     let out = '';
     let err = '';
     let records = 0;
+    let counted = 0;
     let signalled = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      out += text;
-      records += text.split('"type":"RECORD"').length - 1;
+    // Decoded as a stream, so a character split across chunks stays whole.
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      // Count complete lines only: a chunk may end inside a line (or inside its "type").
+      const complete = out.lastIndexOf('\n') + 1;
+      for (const line of out.slice(counted, complete).split('\n')) if (line.startsWith('{"type":"RECORD"')) records++;
+      counted = complete;
       if (options.killAfterRecords !== undefined && records >= options.killAfterRecords) child.kill('SIGKILL');
       if (options.signalAfterRecords !== undefined && !signalled && records >= options.signalAfterRecords.records) {
         signalled = true;
