@@ -22,6 +22,8 @@ export async function renderFixtures(): Promise<Record<string, string>> {
     const state = [
       { type: 'STREAM', stream: { stream_descriptor: { name: 'workouts' }, stream_state: { created_at: middle } } },
       { type: 'STREAM', stream: { stream_descriptor: { name: 'workout_metrics' }, stream_state: { workout_created_at: middle } } },
+      { type: 'STREAM', stream: { stream_descriptor: { name: 'workout_details' }, stream_state: { created_at: middle } } },
+      { type: 'STREAM', stream: { stream_descriptor: { name: 'ride_details' }, stream_state: { workout_created_at: middle } } },
     ];
     return {
       'spec.json': JSON.stringify(spec.messages[0]?.['spec'], null, 2) + '\n',

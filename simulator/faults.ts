@@ -6,6 +6,9 @@ export type RouteName =
   | 'me'
   | 'workouts'
   | 'performance_graph'
+  | 'workout_detail'
+  | 'ride_details'
+  | 'overview'
   | 'legacy_login'
   | 'oauth_token'
   | 'authorize'
@@ -69,7 +72,8 @@ export function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerRe
     case 'status': {
       const status = fault.status ?? 503;
       const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
-      return sendJson(res, status, { status, message: 'Injected fault' }, headers);
+      sendJson(res, status, { status, message: 'Injected fault' }, headers);
+      return;
     }
     case 'reset':
       req.socket.destroy();

@@ -1,5 +1,8 @@
+import { rideWithoutInstructor } from './classes.js';
+import { omit } from './objects.js';
 import { intBetween, seededRandom } from './random.js';
-import { makeWorkout, type SimWorkout } from './workouts.js';
+import { personalRecordKey } from './records.js';
+import { completedTotalWork, makeWorkout, type SimWorkout } from './workouts.js';
 
 export interface HistoryOptions {
   workouts: number;
@@ -18,7 +21,11 @@ export class WorkoutHistory {
   private readonly list: SimWorkout[] = [];
   private readonly byId = new Map<string, SimWorkout>();
   private readonly perMonth = new Map<string, number>();
+  /** Best total_work so far per personal-record category, to flag new records as workouts are added. */
+  private readonly bests = new Map<string, number>();
   private nextIndex: number;
+  private changes = 0;
+  private rideCountsCache: { at: number; counts: Map<string, number> } | undefined;
 
   constructor(readonly options: HistoryOptions) {
     let createdAt = options.newestAt;
@@ -27,7 +34,13 @@ export class WorkoutHistory {
       this.insertOldest(makeWorkout(options.seed, index, options.userId, createdAt, i < options.inProgress));
       createdAt -= this.gapBefore(index);
     }
+    for (const workout of this.chronological()) this.flagRecord(workout);
     this.nextIndex = options.workouts;
+  }
+
+  /** Increases whenever workouts are added, completed or removed: derived figures are recomputed after a change. */
+  get version(): number {
+    return this.changes;
   }
 
   get userId(): string {
@@ -37,6 +50,21 @@ export class WorkoutHistory {
   /** Every workout, newest first (a copy). */
   all(): SimWorkout[] {
     return [...this.list];
+  }
+
+  /** Every workout, oldest first (a copy). */
+  chronological(): SimWorkout[] {
+    return [...this.list].reverse();
+  }
+
+  /** The distinct ride ids of the history's workouts (Just Ride's 32 zeros included), newest first. */
+  distinctRideIds(): string[] {
+    return [...this.rideCounts().keys()];
+  }
+
+  /** How many of the history's workouts took a class (by ride id): the `total_user_workouts` of its details. */
+  workoutsOfRide(rideId: string): number {
+    return this.rideCounts().get(rideId) ?? 0;
   }
 
   find(id: string): SimWorkout | undefined {
@@ -52,8 +80,10 @@ export class WorkoutHistory {
       const workout = makeWorkout(this.options.seed, index, this.userId, createdAt, i >= count - inProgress);
       this.list.unshift(workout);
       this.index(workout);
+      this.flagRecord(workout);
       added.push(workout);
     }
+    if (count > 0) this.changes++;
     return added;
   }
 
@@ -61,9 +91,11 @@ export class WorkoutHistory {
   completeInProgress(): SimWorkout[] {
     const completed = this.list.filter((w) => w.status === 'IN_PROGRESS');
     for (const workout of completed) {
-      const duration = Number((workout['ride'] as { duration?: number } | null)?.duration ?? 1200);
-      Object.assign(workout, { status: 'COMPLETE', end_time: workout.created_at + duration + 30, total_work: 123_456.78 });
+      const duration = (workout['ride'] as { duration?: number } | null)?.duration ?? 1200;
+      Object.assign(workout, { status: 'COMPLETE', end_time: workout.created_at + duration + 30, total_work: completedTotalWork(workout) });
+      this.flagRecord(workout);
     }
+    if (completed.length > 0) this.changes++;
     return completed;
   }
 
@@ -74,16 +106,24 @@ export class WorkoutHistory {
     this.byId.delete(id);
     const month = monthOf(workout.created_at);
     this.perMonth.set(month, (this.perMonth.get(month) ?? 1) - 1);
+    this.changes++;
     return true;
   }
 
-  /** GET /api/user/{id}/workouts: 0-based pages of `limit` (capped at 100), the real envelope. */
-  page(page: number, requestedLimit: number, withRide: boolean): Record<string, unknown> {
+  /**
+   * GET /api/user/{id}/workouts: 0-based pages of `limit` (capped at 100), the real envelope. `ride` comes
+   * with joins=ride, its `instructor` only with ride.instructor too.
+   */
+  page(page: number, requestedLimit: number, withRide: boolean, withInstructor = true): Record<string, unknown> {
     const limit = Math.min(Math.max(requestedLimit, 1), MAX_LIMIT);
     const total = this.list.length;
     const pageCount = Math.ceil(total / limit);
     const slice = this.list.slice(page * limit, page * limit + limit);
-    const data = withRide ? slice : slice.map(({ ride: _ride, ...rest }) => rest);
+    const data = !withRide
+      ? slice.map((w) => omit(w, 'ride'))
+      : withInstructor
+        ? slice
+        : slice.map((w) => ({ ...w, ride: rideWithoutInstructor(w['ride'] as Record<string, unknown>) }));
     const last = slice.at(-1);
     return {
       data,
@@ -100,6 +140,29 @@ export class WorkoutHistory {
       aggregate_stats: [],
       total_heart_rate_zone_durations: null,
     };
+  }
+
+  /** Flags a workout that beats every earlier one of its category (the first of a category is a record too). */
+  private flagRecord(workout: SimWorkout): void {
+    const key = personalRecordKey(workout);
+    if (key === undefined) return;
+    const work = Number(workout['total_work']);
+    if (work > (this.bests.get(key) ?? 0)) {
+      workout['is_total_work_personal_record'] = true;
+      this.bests.set(key, work);
+    }
+  }
+
+  private rideCounts(): Map<string, number> {
+    if (this.rideCountsCache?.at !== this.changes) {
+      const counts = new Map<string, number>();
+      for (const workout of this.list) {
+        const id = String((workout['ride'] as { id?: unknown } | null)?.id);
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      this.rideCountsCache = { at: this.changes, counts };
+    }
+    return this.rideCountsCache.counts;
   }
 
   private insertOldest(workout: SimWorkout): void {

@@ -2,12 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Auth0Simulator, type Auth0Options } from './auth0.js';
+import { classSpecOf, NO_CLASS_ID } from './classes.js';
 import { applyFault, FaultInjector, type FaultRule, type RouteName } from './faults.js';
 import { readBody, sendHtml, sendJson } from './http.js';
 import { performanceGraph } from './graphs.js';
 import { WorkoutHistory, type HistoryOptions } from './history.js';
+import { overview } from './overview.js';
+import { profile } from './profile.js';
 import { hexId } from './random.js';
+import { rideDetails } from './ride-details.js';
+import { buildTimeline, type Timeline } from './timeline.js';
 import { TokenIssuer, USER_ID_CLAIM } from './tokens.js';
+import { workoutDetail } from './workout-detail.js';
 
 export interface SimulatorOptions extends Partial<HistoryOptions>, Auth0Options {
   port?: number;
@@ -35,8 +41,15 @@ export const DEFAULT_USER_ID = hexId('simulated-user');
 const API_ROUTES: Array<[RegExp, RouteName]> = [
   [/^\/api\/me$/, 'me'],
   [/^\/api\/user\/([^/]+)\/workouts$/, 'workouts'],
+  [/^\/api\/user\/([^/]+)\/overview$/, 'overview'],
   [/^\/api\/workout\/([^/]+)\/performance_graph$/, 'performance_graph'],
+  [/^\/api\/workout\/([^/]+)$/, 'workout_detail'],
+  [/^\/api\/ride\/([^/]+)\/details$/, 'ride_details'],
 ];
+
+const CLASS_ID = /^[0-9a-f]{32}$/;
+const FORBIDDEN = { status: 403, error_code: 3030, message: 'Forbidden' };
+const WORKOUT_NOT_FOUND = { status: 404, error_code: 3001, message: 'Workout not found' };
 
 /** A local stand-in for api.onepeloton.com and auth.onepeloton.com on one port. */
 export class PelotonSimulator {
@@ -53,6 +66,7 @@ export class PelotonSimulator {
   requestCount = 0;
   private server: Server | undefined;
   private readonly now: () => number;
+  private timelineCache: { version: number; timeline: Timeline } | undefined;
 
   private constructor(private readonly options: SimulatorOptions) {
     this.now = options.now ?? Date.now;
@@ -78,13 +92,44 @@ export class PelotonSimulator {
   }
 
   get url(): string {
-    const address = this.server?.address() as AddressInfo | null;
+    const address = this.server?.address() as AddressInfo | null | undefined;
     return address === null || address === undefined ? '' : `http://127.0.0.1:${address.port}`;
   }
 
   /** A bearer token for the simulated user, as if copied from the browser. */
   issueAccessToken(ttlSeconds = 172_800): string {
     return this.tokens.issue(this.history.userId, ttlSeconds);
+  }
+
+  /** GET /api/me as the simulator answers it now. */
+  profile(): Record<string, unknown> {
+    return profile(this.history.userId, this.history.all(), this.timeline());
+  }
+
+  /** GET /api/workout/{id} (with joins=ride,ride.instructor unless told otherwise), or undefined where it answers 404. */
+  workoutDetail(id: string, withInstructor = true): Record<string, unknown> | undefined {
+    const workout = this.history.find(id);
+    return workout === undefined ? undefined : workoutDetail(workout, this.timeline(), withInstructor);
+  }
+
+  /** GET /api/ride/{ride_id}/details, or undefined where it answers 4xx (Just Ride, gym, unknown ids). */
+  rideDetails(rideId: string): Record<string, unknown> | undefined {
+    const spec = CLASS_ID.test(rideId) && rideId !== NO_CLASS_ID ? classSpecOf(rideId) : undefined;
+    const taken = this.history.workoutsOfRide(rideId);
+    return spec === undefined || taken === 0 ? undefined : rideDetails(spec, taken);
+  }
+
+  /** GET /api/user/{user_id}/overview as the simulator answers it now. */
+  overview(): Record<string, unknown> {
+    return overview(this.history.userId, this.history.chronological(), this.timeline());
+  }
+
+  /** FTP and achievements over the history, recomputed after the history changes. */
+  private timeline(): Timeline {
+    if (this.timelineCache?.version !== this.history.version) {
+      this.timelineCache = { version: this.history.version, timeline: buildTimeline(this.history.chronological(), this.history.userId) };
+    }
+    return this.timelineCache.timeline;
   }
 
   injectFaults(...rules: FaultRule[]): void {
@@ -104,12 +149,22 @@ export class PelotonSimulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator');
-    if (url.pathname.startsWith('/__simulator/')) return this.control(req, res, url);
+    if (url.pathname.startsWith('/__simulator/')) {
+      await this.control(req, res, url);
+      return;
+    }
     const apiMatch = API_ROUTES.map(([pattern, name]) => [pattern.exec(url.pathname), name] as const).find(([m]) => m !== null);
     const route: RouteName = apiMatch?.[1] ?? this.auth0.routeOf(req.method ?? 'GET', url.pathname) ?? 'not_found';
     if (this.options.recordRequests === false) this.requestCount++;
     else {
-      this.requests.push({ route, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, at: this.now() });
+      this.requests.push({
+        route,
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        authorization: req.headers.authorization,
+        at: this.now(),
+      });
     }
     this.inFlight++;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
@@ -117,28 +172,51 @@ export class PelotonSimulator {
     const body = await readBody(req);
     if (this.latencyMs > 0) await sleep(this.latencyMs);
     const fault = this.faults.take(route);
-    if (fault !== undefined) return applyFault(fault, req, res);
-    if (apiMatch === undefined) {
-      if (route !== 'not_found') return this.auth0.handle(route, req, res, url, body);
-      return sendHtml(res, 404, '<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
-    }
+    if (fault !== undefined) applyFault(fault, req, res);
+    else if (apiMatch !== undefined) {
+      const [status, answer] = this.answerApi(route, req, url, apiMatch[0]?.[1] ?? '');
+      sendJson(res, status, answer);
+    } else if (route !== 'not_found') this.auth0.handle(route, req, res, url, body);
+    else sendHtml(res, 404, '<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
+  }
+
+  /** The status and body of an API route, given the route's path parameter as sent. */
+  private answerApi(route: RouteName, req: IncomingMessage, url: URL, rawParam: string): [number, unknown] {
     const userId = this.authenticate(req);
-    if (userId === undefined) return sendJson(res, 401, { status: 401, error_code: 3020, message: 'Not logged in', subcode: '', details: {} });
-    const param = decodeURIComponent(apiMatch[0]?.[1] ?? '');
+    if (userId === undefined) return [401, { status: 401, error_code: 3020, message: 'Not logged in', subcode: '', details: {} }];
+    const param = decodeURIComponent(rawParam);
+    const joins = (url.searchParams.get('joins') ?? '').split(',');
     switch (route) {
       case 'me':
-        return sendJson(res, 200, { id: userId, username: 'sim_rider', total_workouts: this.history.all().length, default_max_heart_rate: 185 });
+        return [200, this.profile()];
       case 'workouts': {
-        if (param !== userId) return sendJson(res, 403, { status: 403, error_code: 3030, message: 'Forbidden' });
-        const joins = (url.searchParams.get('joins') ?? '').split(',');
+        if (param !== userId) return [403, FORBIDDEN];
         const page = Number(url.searchParams.get('page') ?? 0);
         const limit = Number(url.searchParams.get('limit') ?? 20);
-        return sendJson(res, 200, this.history.page(page, limit, joins.includes('ride')));
+        return [200, this.history.page(page, limit, joins.includes('ride'), joins.includes('ride.instructor'))];
+      }
+      case 'overview':
+        if (param !== userId) return [403, FORBIDDEN];
+        // Clients send Peloton-Platform: web for this route; what the real API answers without it is unrecorded.
+        if (req.headers['peloton-platform'] !== 'web')
+          return [400, { status: 400, error_code: 3002, message: 'This endpoint requires the Peloton-Platform: web header' }];
+        return [200, this.overview()];
+      case 'workout_detail': {
+        const detail = this.workoutDetail(param, joins.includes('ride.instructor'));
+        return detail === undefined ? [404, WORKOUT_NOT_FOUND] : [200, detail];
+      }
+      case 'ride_details': {
+        const details = this.rideDetails(param);
+        if (details !== undefined) return [200, details];
+        // Gym workouts' dashed UUIDs are not class ids: refused as a bad request. Just Ride's 32 zeros and
+        // unknown ids name no class: 404. Clients skip any 4xx (the real statuses are unrecorded).
+        if (!CLASS_ID.test(param)) return [400, { status: 400, error_code: 3002, message: 'Invalid ride id' }];
+        return [404, { status: 404, error_code: 3001, message: 'Ride not found' }];
       }
       default: {
         const workout = this.history.find(param);
-        if (workout === undefined) return sendJson(res, 404, { status: 404, error_code: 3001, message: 'Workout not found' });
-        return sendJson(res, 200, performanceGraph(workout, Number(url.searchParams.get('every_n') ?? 5)));
+        if (workout === undefined) return [404, WORKOUT_NOT_FOUND];
+        return [200, performanceGraph(workout, Number(url.searchParams.get('every_n') ?? 5))];
       }
     }
   }
@@ -155,20 +233,32 @@ export class PelotonSimulator {
   /** Control endpoints for driving a simulator in another process (demo, container test). */
   private async control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const input = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
-    switch (url.pathname) {
+    const [status, answer] = this.answerControl(url.pathname, input);
+    sendJson(res, status, answer);
+  }
+
+  private answerControl(path: string, input: Record<string, unknown>): [number, unknown] {
+    switch (path) {
       case '/__simulator/token':
-        return sendJson(res, 200, { access_token: this.issueAccessToken(Number(input['ttl_seconds'] ?? 172_800)) });
+        return [200, { access_token: this.issueAccessToken(Number(input['ttl_seconds'] ?? 172_800)) }];
       case '/__simulator/workouts':
-        return sendJson(res, 200, { added: this.history.add(Number(input['count'] ?? 1), Number(input['in_progress'] ?? 0)).map((w) => w.id) });
+        return [200, { added: this.history.add(Number(input['count'] ?? 1), Number(input['in_progress'] ?? 0)).map((w) => w.id) }];
       case '/__simulator/complete':
-        return sendJson(res, 200, { completed: this.history.completeInProgress().map((w) => w.id) });
+        return [200, { completed: this.history.completeInProgress().map((w) => w.id) }];
       case '/__simulator/faults':
         this.faults.add(...((input['rules'] ?? []) as FaultRule[]));
-        return sendJson(res, 200, { pending: this.faults.pending });
+        return [200, { pending: this.faults.pending }];
       case '/__simulator/stats':
-        return sendJson(res, 200, { workouts: this.history.all().length, total_requests: this.requestCount + this.requests.length, requests: Object.fromEntries(countBy(this.requests.map((r) => r.route))) });
+        return [
+          200,
+          {
+            workouts: this.history.all().length,
+            total_requests: this.requestCount + this.requests.length,
+            requests: Object.fromEntries(countBy(this.requests.map((r) => r.route))),
+          },
+        ];
       default:
-        return sendJson(res, 404, { message: 'unknown control endpoint' });
+        return [404, { message: 'unknown control endpoint' }];
     }
   }
 }

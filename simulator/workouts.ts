@@ -1,83 +1,155 @@
-import { between, hexId, intBetween, pick, seededRandom } from './random.js';
+import { chooseClass, classSpecOf, justRideStub, justRideTitle, rideOf, type ClassKind, type ClassSpec } from './classes.js';
+import { deviceDisplayName, DISCIPLINES, displayNameOf } from './disciplines.js';
+import { ERA } from './eras.js';
+import { between, hexId, intBetween, pick, round, seededRandom, streamOf } from './random.js';
+import { riderOf } from './rider.js';
+import { utcOffsetAt } from './timezones.js';
+
+export { DISCIPLINES } from './disciplines.js';
 
 export type SimWorkout = Record<string, unknown> & { id: string; created_at: number; status: string };
 
-interface Discipline {
-  name: string;
-  metricsType: string | null;
-  device: string;
-  platform: string;
-  pedaling: boolean;
-}
-
-export const DISCIPLINES: readonly Discipline[] = [
-  { name: 'cycling', metricsType: 'cycling', device: 'home_bike_v1', platform: 'home_bike', pedaling: true },
-  { name: 'cycling', metricsType: 'cycling', device: 'home_bike_plus', platform: 'home_bike', pedaling: true },
-  { name: 'running', metricsType: 'running', device: 'home_tread', platform: 'home_tread', pedaling: false },
-  { name: 'walking', metricsType: 'running', device: 'home_tread', platform: 'home_tread', pedaling: false },
-  { name: 'caesar', metricsType: 'caesar', device: 'home_row', platform: 'home_row', pedaling: false },
-  { name: 'strength', metricsType: null, device: 'iPhone', platform: 'iOS_app', pedaling: false },
-  { name: 'yoga', metricsType: null, device: 'iPhone', platform: 'iOS_app', pedaling: false },
-  { name: 'meditation', metricsType: null, device: 'web', platform: 'web', pedaling: false },
-  { name: 'stretching', metricsType: null, device: 'iPhone', platform: 'iOS_app', pedaling: false },
-  { name: 'bike_bootcamp', metricsType: 'cycling', device: 'home_bike_plus', platform: 'home_bike', pedaling: true },
-];
-
-const INSTRUCTORS = [
-  { first: 'Avery', last: 'Lane' },
-  { first: 'Jordan', last: 'Reyes' },
-  { first: 'Sam', last: 'Okafor' },
-  { first: 'Robin', last: 'Kowalski' },
-  { first: 'Alex', last: 'Moreau' },
-];
 const TIMEZONES = ['Etc/GMT+5', 'America/New_York', 'Europe/London', 'America/Los_Angeles'];
 const DURATIONS = [300, 600, 1200, 1800, 2700, 3600];
+/** Disciplines with scenic content (rides, runs, walks, rows on Peloton hardware). */
+const SCENIC = new Set(['cycling', 'running', 'walking', 'caesar']);
+const SCENIC_NAMES: Record<string, string> = {
+  cycling: 'Scenic Ride',
+  running: 'Scenic Run',
+  walking: 'Scenic Walk',
+  caesar: 'Scenic Row',
+};
 
-/** One deterministic workout: `index` counts from the oldest (0) so adding newer ones never changes older ones. */
+/**
+ * One deterministic workout: `index` counts from the oldest (0) so adding newer ones never changes older ones.
+ * The first stream's draws come in a fixed order, a few of them unused, which pins each workout's discipline,
+ * length, status and times; every other field draws from a second stream of the workout.
+ */
 export function makeWorkout(seed: number, index: number, userId: string, createdAt: number, inProgress: boolean): SimWorkout {
   const random = seededRandom(seed * 100_003 + index);
   const discipline = pick(random, DISCIPLINES);
   const duration = pick(random, DURATIONS);
-  const justRide = discipline.pedaling && random() < 0.1;
+  const freestyleDraw = discipline.pedaling && random() < 0.1;
+  random(); // unused (the class decides the instructor), kept so the draws after it stay in place
+  random(); // unused (the time zone decides the local-time offset)
+  const startDelay = intBetween(random, 5, 40);
+  const endDelay = inProgress ? null : intBetween(random, 20, 90);
+  const scenicDraw = freestyleDraw ? false : random() < 0.05;
+  const timezone = pick(random, TIMEZONES);
   const hasMetrics = discipline.metricsType !== null;
-  const instructor = pick(random, INSTRUCTORS);
-  const instructorId = hexId('instructor', instructor.first);
-  const rideId = justRide ? '0'.repeat(32) : hexId('ride', seed, index % 400);
-  const leaderboard = hasMetrics && !justRide;
-  const offset = pick(random, [-18_000, -14_400, 0, 3_600]);
+  const workDraw = hasMetrics && !inProgress ? random() : undefined;
+  if (hasMetrics) random(); // unused (the history decides personal records)
+  const stravaId = !inProgress && random() < 0.3 ? String(intBetween(random, 1e9, 9e9)) : null;
+  const watched = inProgress || random() < 0.2 ? null : duration;
+  const buffering = inProgress ? null : intBetween(random, 0, 4);
+  const rankedDraw = hasMetrics && !freestyleDraw;
+  const rankShare = rankedDraw && !inProgress && random() < 0.8 ? random() : null;
+  const usersDrawn = rankedDraw ? intBetween(random, 1_000, 40_000) : null;
+  const effort = inProgress || random() < 0.3 ? null : effortZones(random, duration);
+
+  const extra = streamOf('workout-extra', seed, index);
+  // Just Ride is a bike's own mode: a bike bootcamp drawn as one takes a class instead.
+  const justRide = freestyleDraw && discipline.name === 'cycling';
+  const kind: ClassKind =
+    scenicDraw && SCENIC.has(discipline.name)
+      ? 'scenic'
+      : discipline.name === 'strength' && createdAt >= ERA.targets && extra() < 0.12
+        ? 'gym'
+        : 'class';
+  const spec = justRide ? undefined : chooseClass(seed, kind, discipline.name, duration, createdAt, extra);
+  const ranked = hasMetrics && !justRide && kind !== 'gym';
+  const users = ranked ? (usersDrawn ?? intBetween(extra, 1_000, 40_000)) : 0;
+  let rank: number | null = null;
+  if (ranked && !inProgress) {
+    if (rankedDraw) rank = rankShare === null ? null : 1 + Math.floor(rankShare * users);
+    else rank = extra() < 0.8 ? intBetween(extra, 1, users) : null;
+  }
+  const modern = createdAt >= ERA.v2;
+  const watchTime = justRide ? null : watched;
+  const music = kind === 'scenic' && !justRide;
   return {
     id: hexId('workout', seed, index),
     user_id: userId,
     created_at: createdAt,
     created: createdAt,
-    start_time: createdAt + intBetween(random, 5, 40),
-    end_time: inProgress ? null : createdAt + duration + intBetween(random, 20, 90),
-    device_time_created_at: createdAt + offset,
+    start_time: createdAt + startDelay,
+    end_time: endDelay === null ? null : createdAt + duration + endDelay,
+    device_time_created_at: createdAt + utcOffsetAt(timezone, createdAt),
     status: inProgress ? 'IN_PROGRESS' : 'COMPLETE',
     fitness_discipline: discipline.name,
-    workout_type: justRide ? 'freestyle' : random() < 0.05 ? 'scenic' : 'class',
+    workout_type: justRide ? 'freestyle' : kind === 'scenic' ? 'scenic' : 'class',
     metrics_type: discipline.metricsType,
-    name: `${discipline.name[0]?.toUpperCase()}${discipline.name.slice(1)} Workout`,
-    title: null,
+    name: justRide
+      ? 'Cycling Workout'
+      : kind === 'scenic'
+        ? (SCENIC_NAMES[discipline.name] ?? 'Scenic Ride')
+        : `${displayNameOf(discipline.name)} Workout`,
+    title: justRide ? justRideTitle(duration) : null,
     device_type: discipline.device,
-    device_type_display_name: discipline.device.replace(/_/g, ' '),
+    device_type_display_name: deviceDisplayName(discipline.device),
     platform: discipline.platform,
-    timezone: pick(random, TIMEZONES),
-    total_work: hasMetrics && !inProgress ? Math.round(between(random, 40_000, 900_000) * 100) / 100 : 0.0,
-    is_total_work_personal_record: hasMetrics && random() < 0.03,
+    timezone,
+    total_work: hasMetrics && !inProgress ? totalWork(userId, discipline.name, spec, duration, createdAt, workDraw ?? extra()) : 0.0,
+    is_total_work_personal_record: false,
     is_outdoor: false,
     has_pedaling_metrics: discipline.pedaling,
-    has_leaderboard_metrics: leaderboard,
-    peloton_id: leaderboard ? hexId('peloton', seed, index) : null,
-    strava_id: !inProgress && random() < 0.3 ? String(intBetween(random, 1e9, 9e9)) : null,
-    fitbit_id: null,
-    v2_total_video_watch_time_seconds: inProgress || random() < 0.2 ? null : duration,
-    v2_total_video_buffering_seconds: inProgress ? null : intBetween(random, 0, 4),
-    leaderboard_rank: leaderboard && !inProgress && random() < 0.8 ? intBetween(random, 1, 20_000) : null,
-    total_leaderboard_users: leaderboard ? intBetween(random, 1_000, 40_000) : 0,
-    effort_zones: inProgress || random() < 0.3 ? null : effortZones(random, duration),
-    ride: justRide ? justRideClass(duration) : classRide(random, rideId, discipline.name, duration, instructorId, instructor),
+    has_leaderboard_metrics: ranked,
+    peloton_id: justRide ? null : hexId('peloton', seed, index),
+    strava_id: stravaId,
+    fitbit_id: extra() < 0.04 ? String(intBetween(extra, 10_000_000, 99_999_999)) : null,
+    total_video_watch_time_seconds: modern || watched === null || justRide ? 0 : duration + intBetween(extra, 0, 40),
+    total_video_buffering_seconds: modern || buffering === null ? 0 : buffering,
+    v2_total_video_watch_time_seconds: modern ? watchTime : null,
+    v2_total_video_buffering_seconds: modern && !justRide ? buffering : null,
+    total_music_audio_play_seconds: music ? watchTime : null,
+    total_music_audio_buffer_seconds: music && !inProgress ? 0 : null,
+    service_id: null,
+    leaderboard_rank: rank,
+    total_leaderboard_users: users,
+    effort_zones: createdAt < ERA.strive ? null : effort,
+    ride: spec === undefined ? justRideStub(createdAt, duration) : rideOf(spec),
   };
+}
+
+/** The class a workout took (undefined for Just Ride). */
+export const classOfWorkout = (workout: SimWorkout): ClassSpec | undefined =>
+  classSpecOf(String((workout['ride'] as { id?: unknown } | null)?.id));
+
+/** total_work (J) a finished workout ends with; for one still IN_PROGRESS, what it will end with. */
+export function completedTotalWork(workout: SimWorkout): number {
+  if (workout['metrics_type'] === null) return 0;
+  const duration = (workout['ride'] as { duration?: number } | null)?.duration ?? 1200;
+  const draw = streamOf('workout-work', workout.id)();
+  return totalWork(
+    String(workout['user_id']),
+    String(workout['fitness_discipline']),
+    classOfWorkout(workout),
+    duration,
+    workout.created_at,
+    draw,
+  );
+}
+
+/**
+ * Joules for a workout: on the bike a share of the member's fitness at the time (an FTP test is ridden at
+ * about threshold, classes well below it), on the tread and rower a plausible range of watts.
+ */
+function totalWork(
+  userId: string,
+  discipline: string,
+  spec: ClassSpec | undefined,
+  duration: number,
+  createdAt: number,
+  draw: number,
+): number {
+  const fitness = riderOf(userId).fitnessAt(createdAt);
+  let watts: number;
+  if (discipline === 'cycling') watts = fitness * (spec?.ftpTest === true ? 1.0 + 0.1 * draw : 0.5 + 0.3 * draw);
+  else if (discipline === 'bike_bootcamp') watts = fitness * (0.3 + 0.2 * draw);
+  else if (discipline === 'running') watts = 130 + 150 * draw;
+  else if (discipline === 'walking') watts = 60 + 90 * draw;
+  else watts = 50 + 130 * draw;
+  return round(watts * duration + draw, 2);
 }
 
 function effortZones(random: () => number, duration: number): Record<string, unknown> {
@@ -85,45 +157,5 @@ function effortZones(random: () => number, duration: number): Record<string, unk
   return {
     total_effort_points: Math.round(between(random, 5, 120) * 10) / 10,
     heart_rate_zone_durations: Object.fromEntries(shares.map((s, i) => [`heart_rate_z${i + 1}_duration`, s])),
-  };
-}
-
-function justRideClass(duration: number): Record<string, unknown> {
-  return {
-    id: '0'.repeat(32),
-    title: `${Math.round(duration / 60)} min Just Ride`,
-    description: null,
-    duration,
-    instructor_id: null,
-    instructor: null,
-    fitness_discipline: 'cycling',
-    difficulty_estimate: null,
-    overall_rating_avg: null,
-    overall_rating_count: null,
-    image_url: null,
-    original_air_time: null,
-  };
-}
-
-function classRide(random: () => number, id: string, discipline: string, duration: number, instructorId: string, instructor: { first: string; last: string }): Record<string, unknown> {
-  return {
-    id,
-    title: `${Math.round(duration / 60)} min ${pick(random, ['Pop', 'Rock', 'HIIT', 'Endurance', 'Power Zone', 'Beginner'])} ${discipline}`,
-    description: 'A class generated by the simulator.',
-    duration,
-    instructor_id: instructorId,
-    fitness_discipline: discipline,
-    difficulty_estimate: Math.round(between(random, 4, 9) * 100) / 100,
-    overall_rating_avg: Math.round(between(random, 0.9, 1) * 1000) / 1000,
-    overall_rating_count: intBetween(random, 100, 90_000),
-    image_url: `https://example.invalid/rides/${id}.png`,
-    original_air_time: 1_500_000_000 + intBetween(random, 0, 250_000_000),
-    instructor: {
-      id: instructorId,
-      name: `${instructor.first} ${instructor.last}`,
-      first_name: instructor.first,
-      last_name: instructor.last,
-      image_url: `https://example.invalid/instructors/${instructorId}.png`,
-    },
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimWorkout } from '../simulator/workouts.js';
 import { catalog, runCli, runRaw, writeFiles, type CliResult } from './helpers/cli.js';
-import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
+import { classIdOf, expectedRideDetailsRecords, isFinalWorkout, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 /** user, overview, workout_details and ride_details against the simulator's own answers. */
 
@@ -17,25 +17,9 @@ async function read(modes: Modes, state?: unknown, overrides: Record<string, unk
   return runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state === undefined ? [] : ['--state', paths['state.json']!])]);
 }
 
-const CLASS_ID = /^[0-9a-f]{32}$/;
-const rideIdOf = (w: SimWorkout): string | undefined => (w['ride'] as { id?: string } | null | undefined)?.id;
-const isClass = (id: string | undefined): id is string => id !== undefined && CLASS_ID.test(id) && id !== '0'.repeat(32);
-
-/** The ride_details records a read of `workouts` (newest first) must give: one per distinct class, for its newest workout. */
-function expectedRideDetails(workouts: SimWorkout[]): Array<Record<string, unknown>> {
-  const seen = new Set<string>();
-  const expected: Array<Record<string, unknown>> = [];
-  for (const workout of workouts) {
-    const id = rideIdOf(workout);
-    if (!isClass(id) || seen.has(id)) continue;
-    seen.add(id);
-    const details = sim.rideDetails(id);
-    if (details !== undefined) expected.push({ ...details, id, workout_created_at: workout.created_at });
-  }
-  return expected;
-}
-
-const finalWorkouts = (): SimWorkout[] => sim.history.all().filter((w) => w.status !== 'IN_PROGRESS');
+const classesOf = (workouts: SimWorkout[]): Set<string> => new Set(workouts.map(classIdOf).filter((id) => id !== undefined));
+const expectedRideDetails = (workouts: SimWorkout[]): Array<Record<string, unknown>> => expectedRideDetailsRecords(sim, workouts);
+const finalWorkouts = (): SimWorkout[] => sim.history.all().filter((w) => isFinalWorkout(w));
 
 describe('the four new streams, read in full', () => {
   it('each equals the simulator’s own answers: every expected record, no extra', async () => {
@@ -51,7 +35,7 @@ describe('the four new streams, read in full', () => {
   it('costs one request per workout for details, one per distinct class, none for Just Ride, and one list pass for all', async () => {
     await read(ALL);
     const workouts = sim.history.all();
-    const classes = new Set(workouts.map(rideIdOf).filter(isClass));
+    const classes = classesOf(workouts);
     expect(sim.count('workouts')).toBe(Math.ceil(workouts.length / 100));
     expect(sim.count('workout_detail')).toBe(finalWorkouts().length);
     expect(sim.count('ride_details')).toBe(classes.size);
@@ -74,17 +58,17 @@ describe('the four new streams, read in full', () => {
   });
 
   it('skips a class whose details answer 4xx, and a workout whose detail answers 404, with a warning each', async () => {
-    const [first, second] = sim.history.all().filter((w) => isClass(rideIdOf(w)));
+    const [first, second] = sim.history.all().filter((w) => classIdOf(w) !== undefined);
     sim.injectFaults({ route: 'ride_details', kind: 'status', status: 404, times: 1 });
     sim.injectFaults({ route: 'workout_detail', kind: 'status', status: 404, times: 1 });
     const result = await read({ workout_details: 'incremental', ride_details: 'incremental' });
     expect(result.exitCode).toBe(0);
     const warnings = result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'WARN').map((m) => String(m['log'].message));
     expect(warnings).toHaveLength(2);
-    expect(warnings.some((w) => w.startsWith('ride_details: Peloton answered 404 for the details of class ') && w.includes(rideIdOf(first!)!))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('ride_details: Peloton answered 404 for the details of class ') && w.includes(classIdOf(first!)!))).toBe(true);
     expect(warnings.some((w) => w.startsWith('workout_details: Peloton answered 404'))).toBe(true);
-    expect(result.records('ride_details').map((r) => r['id'])).not.toContain(rideIdOf(first!));
-    expect(result.records('ride_details')[0]?.['id']).toBe(rideIdOf(second!));
+    expect(result.records('ride_details').map((r) => r['id'])).not.toContain(classIdOf(first!));
+    expect(result.records('ride_details')[0]?.['id']).toBe(classIdOf(second!));
     expect(result.records('workout_details')).toHaveLength(finalWorkouts().length - 1);
   });
 
@@ -151,7 +135,7 @@ describe('incremental reads of the new child streams', () => {
     expect(second.records('ride_details')).toEqual(expectedRideDetails(added));
     const requests = sim.requests.slice(before);
     expect(requests.filter((r) => r.route === 'workout_detail')).toHaveLength(7);
-    expect(requests.filter((r) => r.route === 'ride_details')).toHaveLength(new Set(added.map(rideIdOf).filter(isClass)).size);
+    expect(requests.filter((r) => r.route === 'ride_details')).toHaveLength(classesOf(added).size);
   });
 
   it('Singer mode reads all six streams with the same records', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SimWorkout } from '../simulator/workouts.js';
-import { catalog, runCli, writeFiles, type CliResult } from './helpers/cli.js';
-import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
+import { catalog, committedIds, runCli, writeFiles } from './helpers/cli.js';
+import { expectedRideDetailsRecords, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 import { spawnCli } from './helpers/spawn.js';
 
 /** workout_details and ride_details, killed mid-read and resumed: nothing lost, nothing committed read again. */
@@ -17,32 +16,16 @@ function args(state?: unknown): string[] {
   return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state === undefined ? [] : ['--state', paths['state.json']!])];
 }
 
-/** Record ids up to the last STATE of their stream: what a platform commits from a killed run. */
-function committed(result: CliResult, stream: string): string[] {
-  const ids: string[] = [];
-  let pending: string[] = [];
-  for (const m of result.messages) {
-    if (m['type'] === 'RECORD' && m['record'].stream === stream) pending.push(m['record'].data.id);
-    if (m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === stream) {
-      ids.push(...pending);
-      pending = [];
-    }
-  }
-  return ids;
-}
-
-const rideIdOf = (w: SimWorkout): string | undefined => (w['ride'] as { id?: string } | null | undefined)?.id;
-
 /** Class ids with details, by the simulator: every one must be emitted once across the killed and resumed runs. */
 function classesWithDetails(): Set<string> {
-  return new Set(sim.history.all().map(rideIdOf).filter((id): id is string => id !== undefined && sim.rideDetails(id) !== undefined));
+  return new Set(expectedRideDetailsRecords(sim, sim.history.all()).map((r) => String(r['id'])));
 }
 
 describe('workout_details and ride_details resume after a kill', () => {
   it.each([1, 7, 33, 90, 160, 300])('SIGKILL after %i records, then resume', async (k) => {
     const killed = await spawnCli(args(), { killAfterRecords: k });
     expect(killed.signal).toBe('SIGKILL');
-    const done = { workout_details: new Set(committed(killed, 'workout_details')), ride_details: new Set(committed(killed, 'ride_details')) };
+    const done = { workout_details: new Set(committedIds(killed, 'workout_details')), ride_details: new Set(committedIds(killed, 'ride_details')) };
     sim.requests.length = 0;
     const resumed = await runCli(args(killed.lastStates()));
     expect(resumed.exitCode).toBe(0);
@@ -67,7 +50,7 @@ describe('ride_details state', () => {
     const killed = await spawnCli(args(), { killAfterRecords: 60 });
     const partial = killed.states('ride_details').at(-1)?.['state'].stream.stream_state as { partial?: { values_done?: string[] } };
     expect(partial.partial?.values_done?.length).toBeGreaterThan(0);
-    expect(new Set(partial.partial?.values_done)).toEqual(new Set(committed(killed, 'ride_details')));
+    expect(new Set(partial.partial?.values_done)).toEqual(new Set(committedIds(killed, 'ride_details')));
     const resumed = await runCli(args(killed.lastStates()));
     const final = resumed.states('ride_details').at(-1)?.['state'].stream.stream_state as Record<string, unknown>;
     expect(final).toEqual({ workout_created_at: sim.history.all()[0]!.created_at });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog, runCli, writeFiles, type CliResult } from './helpers/cli.js';
+import { catalog, committedIds, runCli, writeFiles, type CliResult } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 import { spawnCli } from './helpers/spawn.js';
 
@@ -16,20 +16,6 @@ function files(state?: unknown): string[] {
   return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state === undefined ? [] : ['--state', paths['state.json']!])];
 }
 
-/** Records up to the last STATE of their stream: what a platform commits from a killed run. */
-function committed(result: CliResult, stream: string): string[] {
-  const ids: string[] = [];
-  let pending: string[] = [];
-  for (const m of result.messages) {
-    if (m['type'] === 'RECORD' && m['record'].stream === stream) pending.push(m['record'].data.id);
-    if (m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === stream) {
-      ids.push(...pending);
-      pending = [];
-    }
-  }
-  return ids;
-}
-
 function mergeStates(previous: Record<string, unknown>[], result: CliResult): Record<string, unknown>[] {
   const byStream = new Map(previous.map((s: any) => [s.stream.stream_descriptor.name, s]));
   for (const s of result.lastStates()) byStream.set(s['stream'].stream_descriptor.name, s);
@@ -44,7 +30,7 @@ describe('a read killed at any moment resumes without losing anything', () => {
     const killed = await spawnCli(files(), { killAfterRecords: k });
     expect(killed.signal, `the run ended by itself (exit ${killed.exitCode}): ${killed.stderr.slice(-500)}`).toBe('SIGKILL');
     const state = mergeStates([], killed);
-    const checkpointedMetrics = new Set(committed(killed, 'workout_metrics'));
+    const checkpointedMetrics = new Set(committedIds(killed, 'workout_metrics'));
 
     sim.requests.length = 0;
     const resumed = await runCli(files(state));
@@ -54,14 +40,14 @@ describe('a read killed at any moment resumes without losing anything', () => {
       expect(new Set(ids).size, `${stream} repeated within the resumed run`).toBe(ids.length);
     }
 
-    const union = (stream: string): Set<string> => new Set([...committed(killed, stream), ...resumed.records(stream).map((r) => r['id'])]);
+    const union = (stream: string): Set<string> => new Set([...committedIds(killed, stream), ...resumed.records(stream).map((r) => r['id'])]);
     expect(union('workouts')).toEqual(new Set(workoutIds));
     expect(union('workout_metrics')).toEqual(new Set(finalIds));
     // Nothing covered by the killed run's last STATE is emitted or fetched again.
     const refetched = sim.requests.filter((r) => r.route === 'performance_graph').map((r) => r.path.split('/')[3]);
     expect(refetched.filter((id) => checkpointedMetrics.has(id!))).toEqual([]);
     expect(resumed.records('workout_metrics').filter((r) => checkpointedMetrics.has(r['id']))).toEqual([]);
-    const checkpointedWorkouts = new Set(committed(killed, 'workouts'));
+    const checkpointedWorkouts = new Set(committedIds(killed, 'workouts'));
     expect(resumed.records('workouts').filter((r) => checkpointedWorkouts.has(r['id']))).toEqual([]);
   });
 
@@ -71,7 +57,7 @@ describe('a read killed at any moment resumes without losing anything', () => {
     let finished: number | undefined;
     for (let round = 0; round < 30 && finished === undefined; round++) {
       const run = await spawnCli(files(state.length === 0 ? undefined : state), { killAfterRecords: 50 });
-      for (const stream of ['workouts', 'workout_metrics'] as const) for (const id of committed(run, stream)) seen[stream].add(id);
+      for (const stream of ['workouts', 'workout_metrics'] as const) for (const id of committedIds(run, stream)) seen[stream].add(id);
       state = mergeStates(state, run);
       if (run.signal === null) finished = run.exitCode;
     }

@@ -13,7 +13,20 @@ type Body = Record<string, any>;
 const ZEROS = '0'.repeat(32);
 const CLASS_ID = /^[0-9a-f]{32}$/;
 const DASHED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const TWELVE_SLUGS = ['cycling', 'running', 'walking', 'caesar', 'strength', 'yoga', 'meditation', 'stretching', 'cardio', 'bike_bootcamp', 'caesar_bootcamp', 'circuit'];
+const TWELVE_SLUGS = [
+  'cycling',
+  'running',
+  'walking',
+  'caesar',
+  'strength',
+  'yoga',
+  'meditation',
+  'stretching',
+  'cardio',
+  'bike_bootcamp',
+  'caesar_bootcamp',
+  'circuit',
+];
 const RIDE_DETAIL_ONLY_KEYS = ['is_favorite', 'total_user_workouts', 'total_following_workouts', 'leaderboard_filter_type'];
 
 /** A history of the last year (2025-10 to 2026-09) and one of 2018 to 2021, for the older shapes. */
@@ -31,7 +44,11 @@ interface Fixture {
   rides: Map<string, Body>;
 }
 
-async function call(fixture: { sim: PelotonSimulator; token: string }, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Body }> {
+async function call(
+  fixture: { sim: PelotonSimulator; token: string },
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Body }> {
   const response = await fetch(`${fixture.sim.url}${path}`, { headers: { authorization: `Bearer ${fixture.token}`, ...headers } });
   return { status: response.status, body: (await response.json()) as Body };
 }
@@ -47,7 +64,10 @@ async function load(options: SimulatorOptions): Promise<Fixture> {
   const fixture = { sim, token: sim.issueAccessToken() };
   const list: Body[] = [];
   for (let page = 0; ; page++) {
-    const { body } = await call(fixture, `/api/user/${sim.history.userId}/workouts?page=${page}&limit=100&joins=ride,ride.instructor&sort_by=-created`);
+    const { body } = await call(
+      fixture,
+      `/api/user/${sim.history.userId}/workouts?page=${page}&limit=100&joins=ride,ride.instructor&sort_by=-created`,
+    );
     list.push(...(body['data'] as Body[]));
     if (body['show_next'] !== true) break;
   }
@@ -78,8 +98,8 @@ beforeAll(async () => {
   [modern, older] = await Promise.all([load(MODERN), load(OLDER)]);
 }, 120_000);
 afterAll(async () => {
-  await modern?.sim.close();
-  await older?.sim.close();
+  // Either is undefined if loading failed.
+  await Promise.all(([modern, older] as Array<Fixture | undefined>).map((fixture) => fixture?.sim.close() ?? Promise.resolve()));
 });
 
 describe('the fixture', () => {
@@ -97,7 +117,8 @@ describe('the fixture', () => {
 describe('classes', () => {
   it('embeds one ride object per ride id: every workout of a class carries the same class, instructor included', () => {
     const byRide = new Map<string, string[]>();
-    for (const w of modern.list) if (w['ride']['id'] !== ZEROS) byRide.set(w['ride']['id'], [...(byRide.get(w['ride']['id']) ?? []), JSON.stringify(w['ride'])]);
+    for (const w of modern.list)
+      if (w['ride']['id'] !== ZEROS) byRide.set(w['ride']['id'], [...(byRide.get(w['ride']['id']) ?? []), JSON.stringify(w['ride'])]);
     expect([...byRide.values()].filter((rides) => rides.length > 1).length).toBeGreaterThan(20);
     for (const rides of byRide.values()) expect(new Set(rides).size).toBe(1);
   });
@@ -124,7 +145,7 @@ describe('classes', () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 
-  it('keeps the Just Ride stub: 32 zeros, six keys, a JUST RIDE instructor, the workout\'s own title', () => {
+  it("keeps the Just Ride stub: 32 zeros, six keys, a JUST RIDE instructor, the workout's own title", () => {
     for (const w of modern.list.filter((x) => x['ride']['id'] === ZEROS)) {
       expect(Object.keys(w['ride']).sort()).toEqual(['duration', 'id', 'instructor', 'is_archived', 'scheduled_start_time', 'title']);
       expect(w['ride']['instructor']['name']).toBe('JUST RIDE');
@@ -138,16 +159,26 @@ describe('classes', () => {
 describe('list items', () => {
   it('carry the fields real list items have, with their types', () => {
     for (const w of modern.list) {
-      for (const key of ['total_video_watch_time_seconds', 'total_video_buffering_seconds', 'total_music_audio_play_seconds', 'total_music_audio_buffer_seconds', 'service_id', 'is_outdoor']) expect(w).toHaveProperty(key);
+      for (const key of [
+        'total_video_watch_time_seconds',
+        'total_video_buffering_seconds',
+        'total_music_audio_play_seconds',
+        'total_music_audio_buffer_seconds',
+        'service_id',
+        'is_outdoor',
+      ])
+        expect(w).toHaveProperty(key);
       if (w['leaderboard_rank'] !== null) expect(w['leaderboard_rank']).toBeLessThanOrEqual(w['total_leaderboard_users']);
       expect(Number.isInteger(w['device_time_created_at'] - w['created_at'])).toBe(true);
       if (w['metrics_type'] === null) expect(w['total_work']).toBe(0);
     }
   });
 
-  it('give local time in device_time_created_at, as the workout\'s time zone had it then', () => {
+  it("give local time in device_time_created_at, as the workout's time zone had it then", () => {
     for (const w of modern.list.slice(0, 60)) {
-      const offset = new Intl.DateTimeFormat('en-US', { timeZone: w['timezone'], timeZoneName: 'longOffset' }).formatToParts(new Date(w['created_at'] * 1000)).find((p) => p.type === 'timeZoneName')!.value;
+      const offset = new Intl.DateTimeFormat('en-US', { timeZone: w['timezone'], timeZoneName: 'longOffset' })
+        .formatToParts(new Date(w['created_at'] * 1000))
+        .find((p) => p.type === 'timeZoneName')!.value;
       const match = /GMT(?:([+-])(\d\d):(\d\d))?/.exec(offset)!;
       const seconds = match[1] === undefined ? 0 : (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60);
       expect(w['device_time_created_at'] - w['created_at']).toBe(seconds);
@@ -157,7 +188,8 @@ describe('list items', () => {
   it('flag a personal record when a workout beats every earlier one of its discipline and class length', () => {
     const best = new Map<string, number>();
     for (const w of chronological(modern.list)) {
-      const eligible = w['status'] === 'COMPLETE' && w['metrics_type'] !== null && CLASS_ID.test(w['ride']['id']) && w['ride']['id'] !== ZEROS;
+      const eligible =
+        w['status'] === 'COMPLETE' && w['metrics_type'] !== null && CLASS_ID.test(w['ride']['id']) && w['ride']['id'] !== ZEROS;
       const key = `${w['fitness_discipline']}:${w['ride']['duration']}`;
       const record = eligible && w['total_work'] > (best.get(key) ?? 0);
       if (record) best.set(key, w['total_work']);
@@ -182,7 +214,7 @@ describe('GET /api/me', () => {
       expect(count['count']).toBe(all.filter((w) => w['fitness_discipline'] === count['slug']).length);
       expect(count['icon_url']).toMatch(new RegExp(`/${count['count'] > 0 ? 'nonzero' : 'zero'}-${count['slug']}2\\.png$`));
     }
-    expect(body['workout_counts'].reduce((sum: number, c: Body) => sum + c['count'], 0)).toBe(body['total_workouts']);
+    expect(body['workout_counts'].reduce((sum: number, c: Body) => sum + Number(c['count']), 0)).toBe(body['total_workouts']);
     expect(body['last_workout_at']).toBe(all[0]!.created_at);
     expect(body['email']).toMatch(/@example\.com$/);
   });
@@ -212,12 +244,24 @@ describe('GET /api/workout/{id}', () => {
       expect(detail).toEqual(JSON.parse(JSON.stringify(modern.sim.workoutDetail(w['id']))));
       for (const [key, value] of Object.entries(w)) if (key !== 'effort_zones') expect(detail[key], key).toEqual(value);
       expect(detail).not.toHaveProperty('effort_zones');
-      for (const key of ['ftp_info', 'achievement_templates', 'device_type_display_name', 'leaderboard_rank', 'total_leaderboard_users', 'has_paused', 'is_pause_available']) expect(detail).toHaveProperty(key);
+      for (const key of [
+        'ftp_info',
+        'achievement_templates',
+        'device_type_display_name',
+        'leaderboard_rank',
+        'total_leaderboard_users',
+        'has_paused',
+        'is_pause_available',
+      ])
+        expect(detail).toHaveProperty(key);
     }
   });
 
   it('embeds the ride without its instructor unless joins asks for ride.instructor (a Just Ride keeps its stub)', async () => {
-    const sample = [modern.list.find((w) => w['ride']['id'] === ZEROS)!, ...modern.list.filter((w) => w['ride']['id'] !== ZEROS).slice(0, 10)];
+    const sample = [
+      modern.list.find((w) => w['ride']['id'] === ZEROS)!,
+      ...modern.list.filter((w) => w['ride']['id'] !== ZEROS).slice(0, 10),
+    ];
     for (const w of sample) {
       const bare = (await call(modern, `/api/workout/${w['id']}`)).body;
       const withRide = (await call(modern, `/api/workout/${w['id']}?joins=ride`)).body;
@@ -228,11 +272,12 @@ describe('GET /api/workout/{id}', () => {
     }
   });
 
-  it('gives the FTP going into each workout: estimated until the first test, then each test\'s result; 0 off the bike', () => {
+  it("gives the FTP going into each workout: estimated until the first test, then each test's result; 0 off the bike", () => {
     let lastTest: Body | undefined;
     for (const w of chronological(modern.list)) {
       const info = modern.details.get(w['id'])!['ftp_info'];
-      if (w['fitness_discipline'] !== 'cycling' || w['ride']['id'] === ZEROS) expect(info).toEqual({ ftp: 0, ftp_source: null, ftp_workout_id: null });
+      if (w['fitness_discipline'] !== 'cycling' || w['ride']['id'] === ZEROS)
+        expect(info).toEqual({ ftp: 0, ftp_source: null, ftp_workout_id: null });
       else if (lastTest === undefined) {
         expect(info['ftp_source']).toBe('ftp_estimated_source');
         expect(info['ftp_workout_id']).toBeNull();
@@ -243,7 +288,7 @@ describe('GET /api/workout/{id}', () => {
     expect(lastTest).toBeDefined();
   });
 
-  it('carries the Strive fields that match the workout\'s effort zones', () => {
+  it("carries the Strive fields that match the workout's effort zones", () => {
     for (const w of modern.list.filter((x) => x['ride']['id'] !== ZEROS)) {
       const detail = modern.details.get(w['id'])!;
       expect(detail['total_heart_rate_zone_durations']).toEqual(w['effort_zones']?.['heart_rate_zone_durations'] ?? null);
@@ -258,7 +303,7 @@ describe('GET /api/workout/{id}', () => {
     }
   });
 
-  it('tracks strength movements that are the class\'s own, with reps and weights', () => {
+  it("tracks strength movements that are the class's own, with reps and weights", () => {
     let tracked = 0;
     for (const w of modern.list) {
       const data = modern.details.get(w['id'])!['movement_tracker_data'];
@@ -266,13 +311,23 @@ describe('GET /api/workout/{id}', () => {
       tracked++;
       expect(w['fitness_discipline']).toBe('strength');
       const summary = data['completed_movements_summary_data'];
-      const blocks = CLASS_ID.test(w['ride']['id']) ? modern.rides.get(w['ride']['id'])!['segments']['segment_list'].flatMap((s: Body) => s['subsegments_v2'].map((sub: Body) => ({ ...sub, at: s['start_time_offset'] + sub['offset'] }))) : undefined;
+      const segments: Body[] | undefined = modern.rides.get(w['ride']['id'])?.['segments']['segment_list'];
+      const blocks = segments?.flatMap((s) =>
+        s['subsegments_v2'].map((sub: Body) => ({ ...sub, at: Number(s['start_time_offset']) + Number(sub['offset']) })),
+      );
       for (const rep of summary['repetition_summary_data']) {
         expect(['rep_counting', 'time_tracked_rep', 'time_based']).toContain(rep['tracking_type']);
         for (const weight of rep['weight']) expect(weight['weight_data']['weight_unit']).toBe('lb');
-        if (blocks !== undefined) expect(blocks.some((b: Body) => b['movements'][0]['id'] === rep['movement_id'] && b['at'] === rep['offset'] && b['length'] === rep['length'])).toBe(true);
+        if (blocks !== undefined)
+          expect(
+            blocks.some(
+              (b: Body) => b['movements'][0]['id'] === rep['movement_id'] && b['at'] === rep['offset'] && b['length'] === rep['length'],
+            ),
+          ).toBe(true);
       }
-      expect(summary['total_repetitions']).toBe(summary['repetition_summary_data'].reduce((sum: number, r: Body) => sum + r['completed_reps'], 0));
+      expect(summary['total_repetitions']).toBe(
+        summary['repetition_summary_data'].reduce((sum: number, r: Body) => sum + Number(r['completed_reps']), 0),
+      );
     }
     expect(tracked).toBeGreaterThan(0);
   });
@@ -300,28 +355,36 @@ describe('GET /api/ride/{ride_id}/details', () => {
     for (const details of modern.rides.values()) {
       const duration = details['ride']['duration'];
       const segments = details['segments']['segment_list'];
-      expect(segments.reduce((sum: number, s: Body) => sum + s['length'], 0)).toBe(duration);
+      expect(segments.reduce((sum: number, s: Body) => sum + Number(s['length']), 0)).toBe(duration);
       for (const value of Object.values(details['segments']['segment_category_distribution'])) expect(typeof value).toBe('string');
       const shares = Object.values(details['segments']['segment_category_distribution']).map(Number);
       expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
       expect(details['playlist']['songs'].length).toBeGreaterThan(0);
-      for (const song of details['playlist']['songs']) expect(song['start_time_offset']).toBeLessThan(details['ride']['pedaling_end_offset']);
+      for (const song of details['playlist']['songs'])
+        expect(song['start_time_offset']).toBeLessThan(details['ride']['pedaling_end_offset']);
     }
   });
 
   it('gives cycling classes cues and a target graph with one value per 5 s of the class', () => {
-    const cycling = [...modern.rides.values()].filter((d) => d['ride']['fitness_discipline'] === 'cycling' && d['ride']['content_provider'] === 'peloton');
+    const cycling = [...modern.rides.values()].filter(
+      (d) => d['ride']['fitness_discipline'] === 'cycling' && d['ride']['content_provider'] === 'peloton',
+    );
     expect(cycling.length).toBeGreaterThan(10);
     for (const details of cycling) {
       expect(details['instructor_cues'].length).toBeGreaterThan(0);
-      for (const metric of details['target_class_metrics']['target_graph_metrics']) expect(metric['graph_data']['upper']).toHaveLength(Math.ceil(details['ride']['duration'] / 5));
+      for (const metric of details['target_class_metrics']['target_graph_metrics'])
+        expect(metric['graph_data']['upper']).toHaveLength(Math.ceil(details['ride']['duration'] / 5));
       expect(details['target_metrics_data']['target_metrics']).toHaveLength(details['instructor_cues'].length);
     }
   });
 
   it('answers 4xx JSON for Just Ride, gym sessions and unknown ids, where the simulator reports no details', async () => {
     const gym = modern.list.find((w) => DASHED_UUID.test(w['ride']['id']))!['ride']['id'];
-    for (const [id, expected] of [[ZEROS, 404], ['0123456789abcdef0123456789abcdef', 404], [gym, 400]] as const) {
+    for (const [id, expected] of [
+      [ZEROS, 404],
+      ['0123456789abcdef0123456789abcdef', 404],
+      [gym, 400],
+    ] as const) {
       const { status, body } = await call(modern, `/api/ride/${id}/details`);
       expect(status).toBe(expected);
       expect(body['status']).toBe(expected);
@@ -333,7 +396,7 @@ describe('GET /api/ride/{ride_id}/details', () => {
 describe('GET /api/user/{user_id}/overview', () => {
   const path = (fixture: Fixture): string => `/api/user/${fixture.sim.history.userId}/overview?version=1`;
 
-  it('refuses a request without Peloton-Platform: web (400) and another member\'s overview (403)', async () => {
+  it("refuses a request without Peloton-Platform: web (400) and another member's overview (403)", async () => {
     expect((await call(modern, path(modern))).status).toBe(400);
     expect((await call(modern, path(modern), { 'peloton-platform': 'ios' })).status).toBe(400);
     const other = await call(modern, `/api/user/${'a'.repeat(32)}/overview?version=1`, { 'peloton-platform': 'web' });
@@ -357,7 +420,13 @@ describe('GET /api/user/{user_id}/overview', () => {
     const { body } = await call(modern, path(modern), { 'peloton-platform': 'web' });
     const best = new Map<number, Body>();
     for (const w of chronological(modern.list)) {
-      if (w['fitness_discipline'] !== 'cycling' || w['status'] !== 'COMPLETE' || !CLASS_ID.test(w['ride']['id']) || w['ride']['id'] === ZEROS) continue;
+      if (
+        w['fitness_discipline'] !== 'cycling' ||
+        w['status'] !== 'COMPLETE' ||
+        !CLASS_ID.test(w['ride']['id']) ||
+        w['ride']['id'] === ZEROS
+      )
+        continue;
       const holder = best.get(w['ride']['duration']);
       if (holder === undefined || w['total_work'] > holder['total_work']) best.set(w['ride']['duration'], w);
     }
@@ -366,7 +435,13 @@ describe('GET /api/user/{user_id}/overview', () => {
     expect(cycling['records'].map((r: Body) => r['slug'])).toEqual([...best.keys()].sort((a, b) => a - b).map(String));
     for (const record of cycling['records']) {
       const holder = best.get(Number(record['slug']))!;
-      expect(record).toMatchObject({ workout_id: holder['id'], raw_value: holder['total_work'], value: Math.round(holder['total_work'] / 1000), unit: 'kj', unit_slug: 'kj' });
+      expect(record).toMatchObject({
+        workout_id: holder['id'],
+        raw_value: holder['total_work'],
+        value: Math.round(holder['total_work'] / 1000),
+        unit: 'kj',
+        unit_slug: 'kj',
+      });
       expect(record['workout_date']).toBe(new Date(holder['created_at'] * 1000).toISOString().slice(0, 19));
       expect(holder['is_total_work_personal_record']).toBe(true);
     }
@@ -394,7 +469,13 @@ describe('GET /api/user/{user_id}/overview', () => {
       };
       const daily = expected((t) => Math.floor(t / 86_400));
       const weekly = expected((t) => Math.floor((t / 86_400 + 3) / 7));
-      expect(body['streaks']).toEqual({ current_weekly: weekly.current, best_weekly: weekly.best, start_date_of_current_weekly: weekly.start, current_daily: daily.current, start_date_of_current_daily: daily.start });
+      expect(body['streaks']).toEqual({
+        current_weekly: weekly.current,
+        best_weekly: weekly.best,
+        start_date_of_current_weekly: weekly.start,
+        current_daily: daily.current,
+        start_date_of_current_daily: daily.start,
+      });
     }
   });
 
@@ -406,14 +487,18 @@ describe('GET /api/user/{user_id}/overview', () => {
       const day = (t: number): number => Math.floor(t / 86_400);
       // The member resumes on a Sunday (UTC) after two weeks without workouts (as if they deleted them):
       // Monday weeks put that Sunday at the end of a week, Sunday weeks at the start of one.
-      const resumed = all.find((w, i) => i > 40 && new Date(w.created_at * 1000).getUTCDay() === 0 && day(all[i + 1]!.created_at) < day(w.created_at))!.created_at;
+      const resumed = all.find(
+        (w, i) => i > 40 && new Date(w.created_at * 1000).getUTCDay() === 0 && day(all[i + 1]!.created_at) < day(w.created_at),
+      )!.created_at;
       for (const w of all.filter((x) => x.created_at < resumed && x.created_at >= resumed - 14 * 86_400)) fixture.sim.history.remove(w.id);
       const times = fixture.sim.history.all().map((w) => w.created_at);
       const week = (t: number): number => Math.floor((t / 86_400 + 3) / 7);
       const { body } = await call(fixture, `/api/user/${fixture.sim.history.userId}/overview`, { 'peloton-platform': 'web' });
       expect(body['streaks']['current_weekly']).toBe(week(times[0]!) - week(resumed) + 1);
       expect(body['streaks']['start_date_of_current_weekly']).toBe(resumed);
-      expect(body['streaks']['best_weekly']).toBe(Math.max(body['streaks']['current_weekly'], week(resumed - 14 * 86_400) - week(times.at(-1)!) + 1));
+      expect(body['streaks']['best_weekly']).toBe(
+        Math.max(body['streaks']['current_weekly'], week(resumed - 14 * 86_400) - week(times.at(-1)!) + 1),
+      );
     } finally {
       await fixture.sim.close();
     }
@@ -422,23 +507,31 @@ describe('GET /api/user/{user_id}/overview', () => {
   it('counts the achievements the workout details carry', async () => {
     const { body } = await call(modern, path(modern), { 'peloton-platform': 'web' });
     const earned = new Map<string, number>();
-    for (const detail of modern.details.values()) for (const a of detail['achievement_templates']) earned.set(a['slug'], (earned.get(a['slug']) ?? 0) + 1);
+    for (const detail of modern.details.values())
+      for (const a of detail['achievement_templates']) earned.set(a['slug'], (earned.get(a['slug']) ?? 0) + 1);
     const counts = body['achievement_counts'];
-    expect(Object.fromEntries(counts['achievements'].map((a: Body) => [a['template']['slug'], a['count']]))).toEqual(Object.fromEntries(earned));
+    expect(Object.fromEntries(counts['achievements'].map((a: Body) => [a['template']['slug'], a['count']]))).toEqual(
+      Object.fromEntries(earned),
+    );
     expect(counts['total_count']).toBe([...earned.values()].reduce((a, b) => a + b, 0));
   });
 });
 
 describe('graphs', () => {
-  it('match the workout: total output, heart-rate zones at the profile\'s cut-offs, the class\'s segments', async () => {
+  it("match the workout: total output, heart-rate zones at the profile's cut-offs, the class's segments", async () => {
     const max = (await call(modern, '/api/me')).body['default_max_heart_rate'];
     for (const w of modern.list.filter((x) => x['status'] === 'COMPLETE').slice(0, 80)) {
       const { body: graph } = await call(modern, `/api/workout/${w['id']}/performance_graph?every_n=5`);
-      if (w['metrics_type'] !== null) expect(graph['summaries'].find((s: Body) => s['slug'] === 'total_output')['value']).toBe(Math.round(w['total_work'] / 1000));
+      if (w['metrics_type'] !== null)
+        expect(graph['summaries'].find((s: Body) => s['slug'] === 'total_output')['value']).toBe(Math.round(w['total_work'] / 1000));
       const heartRate = graph['metrics'].find((m: Body) => m['slug'] === 'heart_rate');
-      if (heartRate !== undefined) expect(heartRate['zones'].map((z: Body) => z['min_value'])).toEqual([0, 0.65, 0.75, 0.85, 0.95].map((share) => Math.floor(share * max)));
+      if (heartRate !== undefined)
+        expect(heartRate['zones'].map((z: Body) => z['min_value'])).toEqual(
+          [0, 0.65, 0.75, 0.85, 0.95].map((share) => Math.floor(share * max)),
+        );
       if (CLASS_ID.test(w['ride']['id']) && w['ride']['id'] !== ZEROS) {
-        const plan = modern.rides.get(w['ride']['id'])!['segments']['segment_list'].map((s: Body) => without(s, ['subsegments_v2', 'is_transition']));
+        const segments: Body[] = modern.rides.get(w['ride']['id'])!['segments']['segment_list'];
+        const plan = segments.map((s) => without(s, ['subsegments_v2', 'is_transition']));
         expect(graph['segment_list']).toEqual(plan);
       }
       if (w['fitness_discipline'] === 'caesar') expect(graph['caesar_metrics']['output']['data'].length).toBeGreaterThan(0);
@@ -446,12 +539,16 @@ describe('graphs', () => {
   });
 
   it('take older shapes for older workouts: [] splits before the Strive era, no effort_zones key before 2020', () => {
-    const graphs = older.list.filter((w) => w['status'] === 'COMPLETE').map((w) => ({ w, graph: performanceGraph(older.sim.history.find(w['id'])!, 5) }));
+    const graphs = older.list
+      .filter((w) => w['status'] === 'COMPLETE')
+      .map((w) => ({ w, graph: performanceGraph(older.sim.history.find(w['id'])!, 5) }));
     const before2020 = graphs.filter(({ w }) => w['created_at'] < Date.UTC(2020, 0, 1) / 1000);
     expect(before2020.length).toBeGreaterThan(50);
     for (const { graph } of before2020) expect(graph).not.toHaveProperty('effort_zones');
-    for (const { w, graph } of graphs.filter(({ w }) => w['metrics_type'] !== 'running' && w['created_at'] < Date.UTC(2020, 10, 1) / 1000)) expect(graph['splits_data'], w['id']).toEqual([]);
-    for (const { w } of graphs.filter(({ w }) => w['created_at'] < Date.UTC(2020, 10, 1) / 1000)) expect(older.details.get(w['id'])).not.toHaveProperty('total_heart_rate_zone_durations');
+    for (const { w, graph } of graphs.filter(({ w }) => w['metrics_type'] !== 'running' && w['created_at'] < Date.UTC(2020, 10, 1) / 1000))
+      expect(graph['splits_data'], w['id']).toEqual([]);
+    for (const { w } of graphs.filter(({ w }) => w['created_at'] < Date.UTC(2020, 10, 1) / 1000))
+      expect(older.details.get(w['id'])).not.toHaveProperty('total_heart_rate_zone_durations');
   });
 });
 
@@ -459,7 +556,10 @@ describe('requests to the new routes', () => {
   it('are counted, logged and subject to injected faults like the others', async () => {
     const before = modern.sim.count('ride_details');
     const id = [...modern.rides.keys()][0]!;
-    modern.sim.injectFaults({ route: 'ride_details', kind: 'status', status: 503, times: 1 }, { route: 'overview', kind: 'status', status: 502, times: 1 });
+    modern.sim.injectFaults(
+      { route: 'ride_details', kind: 'status', status: 503, times: 1 },
+      { route: 'overview', kind: 'status', status: 502, times: 1 },
+    );
     expect((await call(modern, `/api/ride/${id}/details`)).status).toBe(503);
     expect((await call(modern, `/api/ride/${id}/details`)).status).toBe(200);
     expect((await call(modern, `/api/user/${modern.sim.history.userId}/overview`, { 'peloton-platform': 'web' })).status).toBe(502);
@@ -488,11 +588,22 @@ function recordsOf(stream: string, fixture: Fixture): Array<[string, unknown]> {
     case 'workouts':
       return fixture.list.map((w) => [w['id'], w]);
     case 'workout_metrics':
-      return fixture.list.map((w) => [w['id'], { ...json(performanceGraph(fixture.sim.history.find(w['id'])!, 5)), id: w['id'], workout_id: w['id'], workout_created_at: w['created_at'] }]);
+      return fixture.list.map((w) => [
+        w['id'],
+        {
+          ...json(performanceGraph(fixture.sim.history.find(w['id'])!, 5)),
+          id: w['id'],
+          workout_id: w['id'],
+          workout_created_at: w['created_at'],
+        },
+      ]);
     case 'workout_details':
       return [...fixture.details].map(([id, detail]) => [id, detail]);
     case 'ride_details':
-      return [...fixture.rides].map(([id, details]) => [id, { ...details, id, workout_created_at: fixture.list.find((w) => w['ride']['id'] === id)!['created_at'] }]);
+      return [...fixture.rides].map(([id, details]) => [
+        id,
+        { ...details, id, workout_created_at: fixture.list.find((w) => w['ride']['id'] === id)!['created_at'] },
+      ]);
     case 'user':
       return [['me', json(fixture.sim.profile())]];
     default:

@@ -107,7 +107,7 @@ describe('Singer tap mode', () => {
 
   it('--about answers in JSON and markdown', async () => {
     const json = JSON.parse((await tap(['--about', '--format', 'json'])).stdout) as Record<string, any>;
-    expect(json).toMatchObject({ name: 'tap-peloton', capabilities: ['catalog', 'discover', 'state', 'about'] });
+    expect(json).toMatchObject({ name: 'tap-peloton', capabilities: ['catalog', 'discover', 'state', 'about', 'test'] });
     expect((await tap(['--about', '--format', 'markdown'])).stdout).toMatch(/^# tap-peloton/);
   });
 

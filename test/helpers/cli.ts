@@ -92,3 +92,17 @@ export function catalog(streams: Record<string, 'full_refresh' | 'incremental'>)
     })),
   };
 }
+
+/** Ids of a stream's records up to its last STATE: what a platform commits from a run that was killed. */
+export function committedIds(result: CliResult, stream: string): string[] {
+  const ids: string[] = [];
+  let pending: string[] = [];
+  for (const m of result.messages) {
+    if (m['type'] === 'RECORD' && m['record'].stream === stream) pending.push(m['record'].data.id);
+    if (m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === stream) {
+      ids.push(...pending);
+      pending = [];
+    }
+  }
+  return ids;
+}

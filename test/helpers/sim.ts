@@ -60,3 +60,33 @@ export function expectedMetricsRecord(workout: SimWorkout, everyN: number): Reco
 
 /** A value as it comes out of a JSON round trip (what a record on stdout can hold). */
 export const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const CLASS_ID = /^[0-9a-f]{32}$/;
+
+/** The class a simulated workout took, when it is a class with an id the details route knows the shape of. */
+export function classIdOf(workout: SimWorkout): string | undefined {
+  const id = (workout['ride'] as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' && CLASS_ID.test(id) && id !== '0'.repeat(32) ? id : undefined;
+}
+
+/**
+ * The ride_details records the README promises for a read of `workouts` (newest first): one per distinct
+ * class the simulator has details for, with the newest of those workouts' created_at.
+ */
+export function expectedRideDetailsRecords(sim: PelotonSimulator, workouts: SimWorkout[]): Array<Record<string, unknown>> {
+  const seen = new Set<string>();
+  const expected: Array<Record<string, unknown>> = [];
+  for (const workout of workouts) {
+    const id = classIdOf(workout);
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    const details = sim.rideDetails(id);
+    if (details !== undefined) expected.push(asJson({ ...details, id, workout_created_at: workout.created_at }));
+  }
+  return expected;
+}
+
+/** The workout_details records the README promises for `workouts`: the detail of each final one. */
+export function expectedDetailRecords(sim: PelotonSimulator, workouts: SimWorkout[]): Array<Record<string, unknown>> {
+  return workouts.filter((w) => isFinalWorkout(w)).map((w) => asJson(sim.workoutDetail(w.id) ?? {}));
+}
