@@ -70,7 +70,9 @@ export class Auth0Simulator {
         password: this.password,
         origin,
         allowLogin: () => !this.tooManyLogins(),
-        loggedIn: () => void this.logins++,
+        loggedIn: () => {
+          this.logins++;
+        },
         issueCode: (challenge, redirectUri) => {
           const code = randomToken();
           this.codes.set(code, { challenge, redirectUri });

@@ -53,7 +53,7 @@ describe('image and metadata agree', () => {
 function changelogEntries(text: string): Array<{ version: string; date: string; body: string }> {
   const headings = [...text.matchAll(/^## \[?([^\]\s]+)\]?(?: - (\S+))?$/gm)];
   return headings
-    .map((heading, i) => ({ heading, body: text.slice(heading.index! + heading[0].length, headings[i + 1]?.index ?? text.length).trim() }))
+    .map((heading, i) => ({ heading, body: text.slice(heading.index + heading[0].length, headings[i + 1]?.index ?? text.length).trim() }))
     .filter(({ heading }) => heading[1] !== 'Unreleased')
     .map(({ heading, body }) => ({ version: heading[1]!, date: heading[2] ?? '', body }));
 }

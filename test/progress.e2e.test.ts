@@ -71,6 +71,7 @@ describe('progress', () => {
     tty.on('data', (chunk: Buffer) => (drawn += chunk.toString()));
     sim.latencyMs = 2;
     expect((await runCli(args(simConfig(sim)), { stderr: tty })).exitCode).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line escape is what is being checked.
     expect(drawn).toMatch(/\r\x1b\[Kworkouts \d+\/400 records · \d+ pages · \d+\/s/);
     expect(drawn).toMatch(/workout_metrics 400\/400 records · \d+\/s/);
 
