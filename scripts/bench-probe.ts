@@ -5,6 +5,9 @@ const target = process.env['BENCH_USAGE_FILE'];
 if (target !== undefined) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, maxRssKb: usage.maxRSS }));
+    writeFileSync(
+      target,
+      JSON.stringify({ userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, maxRssKb: usage.maxRSS }),
+    );
   });
 }

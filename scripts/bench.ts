@@ -34,14 +34,20 @@ interface SimulatorProcess {
 }
 
 async function startSimulator(workouts: number, latencyMs: number): Promise<SimulatorProcess> {
-  const child = spawn(process.execPath, [simulatorCli, '--port', '0', '--workouts', String(workouts), '--latency', String(latencyMs), '--in-progress', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
-  const info = JSON.parse(line ?? '{}') as { url: string; access_token: string };
+  const child = spawn(
+    process.execPath,
+    [simulatorCli, '--port', '0', '--workouts', String(workouts), '--latency', String(latencyMs), '--in-progress', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const first = await lines.next();
+  const info = JSON.parse(first.done === true ? '{}' : first.value) as { url: string; access_token: string };
   return {
     url: info.url,
     accessToken: info.access_token,
     requests: async () => ((await (await fetch(`${info.url}/__simulator/stats`)).json()) as { total_requests: number }).total_requests,
-    requestsByRoute: async () => ((await (await fetch(`${info.url}/__simulator/stats`)).json()) as { requests: Record<string, number> }).requests,
+    requestsByRoute: async () =>
+      ((await (await fetch(`${info.url}/__simulator/stats`)).json()) as { requests: Record<string, number> }).requests,
     close: () => child.kill('SIGTERM'),
   };
 }
@@ -62,11 +68,33 @@ async function runRead(sim: SimulatorProcess, concurrency: number, streams: stri
   const config = join(work, 'config.json');
   const catalog = join(work, 'catalog.json');
   const usage = join(work, 'usage.json');
-  writeFileSync(config, JSON.stringify({ credentials: { auth_type: 'bearer', access_token: sim.accessToken }, start_date: '1970-01-02T00:00:00Z', api_base_url: sim.url, requests_per_second: 0, max_concurrency: concurrency, page_size: PAGE_SIZE }));
-  writeFileSync(catalog, JSON.stringify({ streams: streams.map((name) => ({ stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' })) }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      credentials: { auth_type: 'bearer', access_token: sim.accessToken },
+      start_date: '1970-01-02T00:00:00Z',
+      api_base_url: sim.url,
+      requests_per_second: 0,
+      max_concurrency: concurrency,
+      page_size: PAGE_SIZE,
+    }),
+  );
+  writeFileSync(
+    catalog,
+    JSON.stringify({
+      streams: streams.map((name) => ({
+        stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh'] },
+        sync_mode: 'full_refresh',
+        destination_sync_mode: 'overwrite',
+      })),
+    }),
+  );
   const before = await sim.requests();
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', probe, connector, 'read', '--config', config, '--catalog', catalog], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_USAGE_FILE: usage } });
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', probe, connector, 'read', '--config', config, '--catalog', catalog], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_USAGE_FILE: usage },
+  });
   const records: Record<string, number> = {};
   const prefix = '{"type":"RECORD","record":{"stream":"';
   let rest = '';
@@ -85,7 +113,16 @@ async function runRead(sim: SimulatorProcess, concurrency: number, streams: stri
   const probed = JSON.parse(readFileSync(usage, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
   const workouts = records['workouts'] ?? 0;
   const metrics = records['workout_metrics'] ?? 0;
-  return { wallMs, workouts, metrics, records, requests: (await sim.requests()) - before, cpuMs: probed.userMs + probed.systemMs, maxRssMb: probed.maxRssKb / 1024, exitCode };
+  return {
+    wallMs,
+    workouts,
+    metrics,
+    records,
+    requests: (await sim.requests()) - before,
+    cpuMs: probed.userMs + probed.systemMs,
+    maxRssMb: probed.maxRssKb / 1024,
+    exitCode,
+  };
 }
 
 /**
@@ -107,16 +144,22 @@ async function transportFloorMs(sim: SimulatorProcess, workouts: number, concurr
         .end();
     });
   const started = process.hrtime.bigint();
-  const userId = (JSON.parse(Buffer.from(sim.accessToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, string>)['http://onepeloton.com/user_id'];
+  const userId = (JSON.parse(Buffer.from(sim.accessToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, string>)[
+    'http://onepeloton.com/user_id'
+  ];
   const ids: string[] = [];
   for (let page = 0; page * PAGE_SIZE < workouts; page++) {
-    const envelope = JSON.parse(await get(`/api/user/${userId}/workouts?page=${page}&limit=${PAGE_SIZE}`)) as { data: Array<{ id: string }> };
+    const envelope = JSON.parse(await get(`/api/user/${userId}/workouts?page=${page}&limit=${PAGE_SIZE}`)) as {
+      data: Array<{ id: string }>;
+    };
     ids.push(...envelope.data.map((w) => w.id));
   }
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < ids.length) await get(`/api/workout/${ids[next++]}/performance_graph?every_n=5`);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < ids.length) await get(`/api/workout/${ids[next++]}/performance_graph?every_n=5`);
+    }),
+  );
   agent.destroy();
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
@@ -135,14 +178,18 @@ function report(label: string, r: RunResult, extra = ''): void {
 const HEADER = '| run | wall | workouts + metrics | records/s | workouts/s | metrics/s | requests/s | CPU | peak RSS |';
 const RULE = '|---|---|---|---|---|---|---|---|---|';
 
-process.stdout.write(`# source-peloton benchmark\n\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}${quick ? ' (quick mode)' : ''}\n\n`);
+process.stdout.write(
+  `# source-peloton benchmark\n\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}${quick ? ' (quick mode)' : ''}\n\n`,
+);
 
 // 1. Latency-bound reads: how close to the lower bound pages·L + graphs·L/C, and the speed-up over C = 1.
 const latencyWorkouts = quick ? 300 : 2_000;
 const latencyMs = 25;
 {
   const sim = await startSimulator(latencyWorkouts, latencyMs);
-  process.stdout.write(`## ${fmt(latencyWorkouts)} workouts, ${latencyMs} ms latency per request, both streams\n\n${HEADER.slice(0, -1)}| lower bound | wall / bound | transport floor | wall / floor | wall / wall(C=1) |\n${RULE}---|---|---|---|---|\n`);
+  process.stdout.write(
+    `## ${fmt(latencyWorkouts)} workouts, ${latencyMs} ms latency per request, both streams\n\n${HEADER.slice(0, -1)}| lower bound | wall / bound | transport floor | wall / floor | wall / wall(C=1) |\n${RULE}---|---|---|---|---|\n`,
+  );
   let serialWall = 0;
   for (const c of [1, 4, 8, 16]) {
     const r = await runRead(sim, c, ['workouts', 'workout_metrics']);
@@ -150,7 +197,11 @@ const latencyMs = 25;
     const pages = Math.ceil(latencyWorkouts / PAGE_SIZE);
     const bound = pages * latencyMs + (latencyWorkouts * latencyMs) / c;
     if (c === 1) serialWall = r.wallMs;
-    report(`C = ${c}`, r, ` ${fmt(bound / 1000, 2)} s | ${fmt(r.wallMs / bound, 2)} | ${fmt(floor / 1000, 2)} s | ${fmt(r.wallMs / floor, 2)} | ${fmt(r.wallMs / serialWall, 3)} |`);
+    report(
+      `C = ${c}`,
+      r,
+      ` ${fmt(bound / 1000, 2)} s | ${fmt(r.wallMs / bound, 2)} | ${fmt(floor / 1000, 2)} s | ${fmt(r.wallMs / floor, 2)} | ${fmt(r.wallMs / serialWall, 3)} |`,
+    );
   }
   sim.close();
 }
@@ -169,18 +220,24 @@ for (const size of sizes) {
 const specTimes: number[] = [];
 for (let i = 0; i < 11; i++) {
   const started = process.hrtime.bigint();
-  await new Promise<void>((resolve) => spawn(process.execPath, [...NODE_FLAGS, bin, 'spec'], { stdio: 'ignore' }).on('close', () => resolve()));
+  await new Promise<void>((resolve) =>
+    spawn(process.execPath, [...NODE_FLAGS, bin, 'spec'], { stdio: 'ignore' }).on('close', () => resolve()),
+  );
   specTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
 }
 specTimes.sort((a, b) => a - b);
-process.stdout.write(`\n## start-up\n\n\`spec\`: median ${fmt(specTimes[5] ?? 0)} ms (min ${fmt(specTimes[0] ?? 0)} ms, max ${fmt(specTimes.at(-1) ?? 0)} ms over 11 runs)\n`);
+process.stdout.write(
+  `\n## start-up\n\n\`spec\`: median ${fmt(specTimes[5] ?? 0)} ms (min ${fmt(specTimes[0] ?? 0)} ms, max ${fmt(specTimes.at(-1) ?? 0)} ms over 11 runs)\n`,
+);
 
 // 4. Every stream: what each costs in requests, and the time of the whole read.
 const ALL_STREAMS = ['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview'];
 {
   const size = quick ? 500 : 2_000;
   const sim = await startSimulator(size, latencyMs);
-  process.stdout.write(`\n## ${fmt(size)} workouts, ${latencyMs} ms latency, C = 8: two streams and all six\n\n| streams | wall | records | requests | CPU | peak RSS |\n|---|---|---|---|---|---|\n`);
+  process.stdout.write(
+    `\n## ${fmt(size)} workouts, ${latencyMs} ms latency, C = 8: two streams and all six\n\n| streams | wall | records | requests | CPU | peak RSS |\n|---|---|---|---|---|---|\n`,
+  );
   for (const streams of [['workouts', 'workout_metrics'], ALL_STREAMS]) {
     const before = await sim.requestsByRoute();
     const r = await runRead(sim, 8, streams);
@@ -190,8 +247,12 @@ const ALL_STREAMS = ['workouts', 'workout_metrics', 'workout_details', 'ride_det
       .filter(([, n]) => n > 0)
       .map(([route, n]) => `${route} ${fmt(n)}`)
       .join(', ');
-    const records = Object.entries(r.records).map(([stream, n]) => `${stream} ${fmt(n)}`).join(', ');
-    process.stdout.write(`| ${streams.length === 2 ? 'workouts + workout_metrics' : 'all six'} | ${fmt(r.wallMs / 1000, 2)} s | ${records} | ${fmt(r.requests)}: ${byRoute} | ${fmt(r.cpuMs / 1000, 2)} s | ${fmt(r.maxRssMb, 1)} MB |\n`);
+    const records = Object.entries(r.records)
+      .map(([stream, n]) => `${stream} ${fmt(n)}`)
+      .join(', ');
+    process.stdout.write(
+      `| ${streams.length === 2 ? 'workouts + workout_metrics' : 'all six'} | ${fmt(r.wallMs / 1000, 2)} s | ${records} | ${fmt(r.requests)}: ${byRoute} | ${fmt(r.cpuMs / 1000, 2)} s | ${fmt(r.maxRssMb, 1)} MB |\n`,
+    );
     if (r.exitCode !== 0) process.stdout.write(`  (exit code ${r.exitCode})\n`);
   }
   sim.close();
@@ -201,8 +262,13 @@ const ALL_STREAMS = ['workouts', 'workout_metrics', 'workout_details', 'ride_det
 if (baselineBin !== undefined) {
   const rounds = quick ? 3 : 7;
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  process.stdout.write(`\n## this build vs ${baselineBin} (workouts + workout_metrics, C = 8, median of ${rounds} alternating runs)\n\n| scenario | this build | baseline | this / baseline |\n|---|---|---|---|\n`);
-  for (const [size, latency] of [[quick ? 500 : 2_000, latencyMs], [quick ? 2_000 : 10_000, 0]] as const) {
+  process.stdout.write(
+    `\n## this build vs ${baselineBin} (workouts + workout_metrics, C = 8, median of ${rounds} alternating runs)\n\n| scenario | this build | baseline | this / baseline |\n|---|---|---|---|\n`,
+  );
+  for (const [size, latency] of [
+    [quick ? 500 : 2_000, latencyMs],
+    [quick ? 2_000 : 10_000, 0],
+  ] as const) {
     const sim = await startSimulator(size, latency);
     const mine: number[] = [];
     const theirs: number[] = [];
@@ -210,7 +276,9 @@ if (baselineBin !== undefined) {
       theirs.push((await runRead(sim, 8, ['workouts', 'workout_metrics'], baselineBin)).wallMs);
       mine.push((await runRead(sim, 8, ['workouts', 'workout_metrics'])).wallMs);
     }
-    process.stdout.write(`| ${fmt(size)} workouts, ${latency} ms | ${fmt(median(mine) / 1000, 2)} s | ${fmt(median(theirs) / 1000, 2)} s | ${fmt(median(mine) / median(theirs), 3)} |\n`);
+    process.stdout.write(
+      `| ${fmt(size)} workouts, ${latency} ms | ${fmt(median(mine) / 1000, 2)} s | ${fmt(median(theirs) / 1000, 2)} s | ${fmt(median(mine) / median(theirs), 3)} |\n`,
+    );
     sim.close();
   }
 }

@@ -31,7 +31,11 @@ function step(title: string, command: string, args: string[]): void {
 type Message = Record<string, any>;
 
 /** Runs the image; asynchronously, since the simulator answering it lives in this process. */
-async function runInContainer(mounts: string[], args: string[], onStdout?: (text: string) => void): Promise<{ code: number; messages: Message[]; stderr: string }> {
+async function runInContainer(
+  mounts: string[],
+  args: string[],
+  onStdout?: (text: string) => void,
+): Promise<{ code: number; messages: Message[]; stderr: string }> {
   const volumes = mounts.flatMap((m) => ['-v', m]);
   const child = spawn(join(tools, 'container-run'), [...volumes, IMAGE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -62,13 +66,27 @@ async function runInContainer(mounts: string[], args: string[], onStdout?: (text
 async function checkSigterm(dir: string): Promise<void> {
   const slow = await PelotonSimulator.start({ workouts: 300, inProgress: 0, latencyMs: 50, recordRequests: false });
   try {
-    writeFileSync(join(dir, 'data', 'slow.json'), JSON.stringify({ credentials: { auth_type: 'bearer', access_token: slow.issueAccessToken() }, start_date: '2000-01-01T00:00:00Z', api_base_url: slow.url, requests_per_second: 0, max_concurrency: 2 }), { mode: 0o644 });
+    writeFileSync(
+      join(dir, 'data', 'slow.json'),
+      JSON.stringify({
+        credentials: { auth_type: 'bearer', access_token: slow.issueAccessToken() },
+        start_date: '2000-01-01T00:00:00Z',
+        api_base_url: slow.url,
+        requests_per_second: 0,
+        max_concurrency: 2,
+      }),
+      { mode: 0o644 },
+    );
     let signalledAt = 0;
     const output = { reading: false };
     // Signal only once records flow: earlier, node may not have installed its handlers yet.
-    const running = runInContainer([`${join(dir, 'data')}:/data`], ['read', '--config', '/data/slow.json', '--catalog', '/data/catalog.json'], (text) => {
-      output.reading ||= text.includes('"type":"RECORD"');
-    });
+    const running = runInContainer(
+      [`${join(dir, 'data')}:/data`],
+      ['read', '--config', '/data/slow.json', '--catalog', '/data/catalog.json'],
+      (text) => {
+        output.reading ||= text.includes('"type":"RECORD"');
+      },
+    );
     for (let waited = 0; waited < 60_000 && signalledAt === 0; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (!output.reading) continue;
@@ -81,7 +99,11 @@ async function checkSigterm(dir: string): Promise<void> {
     }
     const stopped = await running;
     const statuses = stopped.messages.filter((m) => m['trace']?.stream_status?.status === 'INCOMPLETE').length;
-    check('SIGTERM stops a read within a few seconds', signalledAt > 0 && Date.now() - signalledAt < 5_000, `signalled: ${signalledAt > 0}`);
+    check(
+      'SIGTERM stops a read within a few seconds',
+      signalledAt > 0 && Date.now() - signalledAt < 5_000,
+      `signalled: ${signalledAt > 0}`,
+    );
     const errors = stopped.messages.filter((m) => m['trace']?.type === 'ERROR').map((m) => m['trace'].error.message as string);
     check(
       'after SIGTERM: non-zero exit, both streams INCOMPLETE, an error that says so',
@@ -97,12 +119,21 @@ step('base image', join(tools, 'container-base-image'), []);
 // --layers=false: with the vfs driver every cached step is a full copy of the file system (GBs, minutes).
 step('image build', 'podman', ['--storage-driver=vfs', 'build', '--isolation=chroot', '--pull=never', '--layers=false', '-t', IMAGE, '.']);
 
-const inspect = (format: string): string => execFileSync('podman', ['--storage-driver=vfs', 'image', 'inspect', '--format', format, IMAGE], { encoding: 'utf8' }).trim();
+const inspect = (format: string): string =>
+  execFileSync('podman', ['--storage-driver=vfs', 'image', 'inspect', '--format', format, IMAGE], { encoding: 'utf8' }).trim();
 const entrypoint = JSON.parse(inspect('{{json .Config.Entrypoint}}')) as string[];
 const env = JSON.parse(inspect('{{json .Config.Env}}')) as string[];
 check('runs as a non-root user', inspect('{{.Config.User}}') === 'node');
-check('AIRBYTE_ENTRYPOINT equals the ENTRYPOINT', env.includes(`AIRBYTE_ENTRYPOINT=${entrypoint.join(' ')}`), JSON.stringify({ entrypoint, env }));
-check('io.airbyte labels are set', inspect('{{index .Config.Labels "io.airbyte.name"}}') === 'airbyte/source-peloton' && inspect('{{index .Config.Labels "io.airbyte.version"}}') !== '');
+check(
+  'AIRBYTE_ENTRYPOINT equals the ENTRYPOINT',
+  env.includes(`AIRBYTE_ENTRYPOINT=${entrypoint.join(' ')}`),
+  JSON.stringify({ entrypoint, env }),
+);
+check(
+  'io.airbyte labels are set',
+  inspect('{{index .Config.Labels "io.airbyte.name"}}') === 'airbyte/source-peloton' &&
+    inspect('{{index .Config.Labels "io.airbyte.version"}}') !== '',
+);
 process.stdout.write(`image size: ${(Number(inspect('{{.Size}}')) / 2 ** 20).toFixed(0)} MB\n`);
 
 const sim = await PelotonSimulator.start({ ...ACCEPTANCE_DATA, loginsPerMinute: 1_000 });
@@ -120,24 +151,47 @@ try {
   check('spec prints a SPEC message', spec.code === 0 && spec.messages[0]?.['type'] === 'SPEC');
 
   const good = await runInContainer(mounts, ['check', '--config', '/secrets/config.json']);
-  check('check succeeds with the simulator', good.messages.at(-1)?.['connectionStatus']?.status === 'SUCCEEDED', JSON.stringify(good.messages).slice(0, 400));
+  check(
+    'check succeeds with the simulator',
+    good.messages.at(-1)?.['connectionStatus']?.status === 'SUCCEEDED',
+    JSON.stringify(good.messages).slice(0, 400),
+  );
   const bad = await runInContainer(mounts, ['check', '--config', '/secrets/invalid.json']);
   check('check fails (exit 0) with a wrong password', bad.code === 0 && bad.messages.at(-1)?.['connectionStatus']?.status === 'FAILED');
 
   const discover = await runInContainer(mounts, ['discover', '--config', '/data/config.json']);
-  check('discover lists both streams', JSON.stringify(discover.messages[0]?.['catalog']?.streams?.map((s: Message) => s['name'])) === '["workouts","workout_metrics"]');
+  check(
+    'discover lists both streams',
+    JSON.stringify(discover.messages[0]?.['catalog']?.streams?.map((s: Message) => s['name'])) === '["workouts","workout_metrics"]',
+  );
 
   const read = await runInContainer(mounts, ['read', '--config', '/secrets/config.json', '--catalog', '/data/catalog.json']);
   const count = (stream: string): number => read.messages.filter((m) => m['type'] === 'RECORD' && m['record'].stream === stream).length;
   check('read exits 0', read.code === 0, read.stderr.slice(0, 400));
-  check(`read emits all ${ACCEPTANCE_DATA.workouts} workouts and their metrics`, count('workouts') === ACCEPTANCE_DATA.workouts && count('workout_metrics') === ACCEPTANCE_DATA.workouts, `${count('workouts')} + ${count('workout_metrics')}`);
-  check('read ends every stream COMPLETE with a STATE', ['workouts', 'workout_metrics'].every((s) => read.messages.some((m) => m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === s) && read.messages.some((m) => m['trace']?.stream_status?.stream_descriptor.name === s && m['trace'].stream_status.status === 'COMPLETE')));
+  check(
+    `read emits all ${ACCEPTANCE_DATA.workouts} workouts and their metrics`,
+    count('workouts') === ACCEPTANCE_DATA.workouts && count('workout_metrics') === ACCEPTANCE_DATA.workouts,
+    `${count('workouts')} + ${count('workout_metrics')}`,
+  );
+  check(
+    'read ends every stream COMPLETE with a STATE',
+    ['workouts', 'workout_metrics'].every(
+      (s) =>
+        read.messages.some((m) => m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === s) &&
+        read.messages.some(
+          (m) => m['trace']?.stream_status?.stream_descriptor.name === s && m['trace'].stream_status.status === 'COMPLETE',
+        ),
+    ),
+  );
 
   const tmpMount = await runInContainer([`${join(dir, 'tmp')}:/tmp/airbyte`], ['check', '--config', '/tmp/airbyte/config.json']);
   check('a config mounted under /tmp works', tmpMount.messages.at(-1)?.['connectionStatus']?.status === 'SUCCEEDED');
 
   const missing = await runInContainer(mounts, ['read', '--config', '/secrets/nope.json', '--catalog', '/data/catalog.json']);
-  check('a missing config file is a config_error with a non-zero exit', missing.code !== 0 && missing.messages[0]?.['trace']?.error?.failure_type === 'config_error');
+  check(
+    'a missing config file is a config_error with a non-zero exit',
+    missing.code !== 0 && missing.messages[0]?.['trace']?.error?.failure_type === 'config_error',
+  );
 
   await checkSigterm(dir);
 } finally {

@@ -27,5 +27,11 @@ export async function runConnector(argv: string[]): Promise<{ exitCode: number; 
   let text = '';
   stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const exitCode = await run(argv, { stdout, stderr: new PassThrough() });
-  return { exitCode, messages: text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>) };
+  return {
+    exitCode,
+    messages: text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, any>),
+  };
 }

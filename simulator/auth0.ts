@@ -37,7 +37,6 @@ const ROUTES: Record<string, RouteName> = {
   'GET /authorize/resume': 'authorize_resume',
 };
 
-
 /** Peloton's Auth0 tenant as it behaves today: password grant, the web login with PKCE, rotating refresh. */
 export class Auth0Simulator {
   readonly username: string;
@@ -122,14 +121,17 @@ export class Auth0Simulator {
   }
 
   private token(res: ServerResponse, input: Record<string, string>): void {
-    const error = (status: number, code: string, description: string): void => sendJson(res, status, { error: code, error_description: description });
+    const error = (status: number, code: string, description: string): void =>
+      sendJson(res, status, { error: code, error_description: description });
     const clientId = input['client_id'] ?? '';
     if (clientId !== PASSWORD_GRANT_CLIENT && clientId !== WEB_CLIENT) return error(401, 'access_denied', 'Unauthorized');
     switch (input['grant_type']) {
       case 'password': {
-        if (clientId !== PASSWORD_GRANT_CLIENT) return error(403, 'unauthorized_client', "Grant type 'password' not allowed for the client.");
+        if (clientId !== PASSWORD_GRANT_CLIENT)
+          return error(403, 'unauthorized_client', "Grant type 'password' not allowed for the client.");
         if (this.tooManyLogins()) return error(429, 'too_many_attempts', 'Too many login attempts. Try again later.');
-        if (input['username'] !== this.username || input['password'] !== this.password) return error(403, 'invalid_grant', 'Wrong email or password.');
+        if (input['username'] !== this.username || input['password'] !== this.password)
+          return error(403, 'invalid_grant', 'Wrong email or password.');
         this.logins++;
         return sendJson(res, 200, this.grant(clientId, input['scope'] ?? 'openid'));
       }
@@ -138,15 +140,18 @@ export class Auth0Simulator {
         this.codes.delete(input['code'] ?? '');
         if (code === undefined) return error(403, 'invalid_grant', 'Invalid authorization code');
         if (code.redirectUri !== input['redirect_uri']) return error(403, 'invalid_grant', 'Redirect URI mismatch');
-        if (pkceChallenge(input['code_verifier'] ?? '') !== code.challenge) return error(403, 'invalid_grant', 'Failed to verify code verifier');
+        if (pkceChallenge(input['code_verifier'] ?? '') !== code.challenge)
+          return error(403, 'invalid_grant', 'Failed to verify code verifier');
         return sendJson(res, 200, this.grant(clientId, 'openid offline_access peloton-api.members:default'));
       }
       case 'refresh_token': {
         const presented = input['refresh_token'] ?? '';
         this.presentedRefreshTokens.push(presented);
         const grant = this.refreshTokens.get(presented);
-        if (grant === undefined || grant.used || grant.clientId !== clientId) return error(403, 'invalid_grant', 'Unknown or invalid refresh token.');
-        if (!grant.rotating) return sendJson(res, 200, { ...this.grant(clientId, 'openid offline_access', false), refresh_token: undefined });
+        if (grant === undefined || grant.used || grant.clientId !== clientId)
+          return error(403, 'invalid_grant', 'Unknown or invalid refresh token.');
+        if (!grant.rotating)
+          return sendJson(res, 200, { ...this.grant(clientId, 'openid offline_access', false), refresh_token: undefined });
         grant.used = true;
         return sendJson(res, 200, this.grant(clientId, 'openid offline_access'));
       }

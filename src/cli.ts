@@ -37,7 +37,10 @@ export async function run(argv: readonly string[], runtime: Partial<Runtime> = {
       if (error.exitCode === 0) return 0; // --help, --version
       // commander already told the person on stderr; an Airbyte platform reads failures from stdout too.
       // (Not the other protocols: in `login` the rejected text may hold a password given as an option.)
-      if (protocolOf(argv) === 'airbyte') await ctx.failures.report(configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`));
+      if (protocolOf(argv) === 'airbyte')
+        await ctx.failures.report(
+          configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`),
+        );
       return 2;
     }
     await ctx.failures.report(toFailure(error, 'The command'));
@@ -71,14 +74,18 @@ function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void):
     .command('discover')
     .description('Print the catalog of streams')
     .requiredOption('--config <path>', 'config JSON file')
-    .action(async (opts: { config: string }) => setExitCode(await (await import('./commands/discover.js')).discoverCommand(ctx, opts.config)));
+    .action(async (opts: { config: string }) =>
+      setExitCode(await (await import('./commands/discover.js')).discoverCommand(ctx, opts.config)),
+    );
   program
     .command('read')
     .description('Read records (and state) for the configured catalog')
     .requiredOption('--config <path>', 'config JSON file')
     .requiredOption('--catalog <path>', 'configured catalog JSON file')
     .option('--state <path>', 'state JSON file from a previous read')
-    .action(async (opts: { config: string; catalog: string; state?: string }) => setExitCode(await (await import('./commands/read.js')).readCommand(ctx, opts)));
+    .action(async (opts: { config: string; catalog: string; state?: string }) =>
+      setExitCode(await (await import('./commands/read.js')).readCommand(ctx, opts)),
+    );
   program
     .command('singer')
     .description('Run as a Singer tap (also installed as `tap-peloton`)')
@@ -89,10 +96,16 @@ function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void):
     .option('--discover', 'print the Singer catalog')
     .option('--about', 'print what this tap is and can do')
     .option('--format <format>', 'format of --about: json or markdown', 'json')
-    .option('--test [mode]', 'connection test: sync at most one record per selected stream and write no state; --test=schema prints only the SCHEMA messages')
-    .action(async (opts: Record<string, string | boolean>) => setExitCode(await (await import('./singer/command.js')).singerCommand(ctx, opts)));
+    .option(
+      '--test [mode]',
+      'connection test: sync at most one record per selected stream and write no state; --test=schema prints only the SCHEMA messages',
+    )
+    .action(async (opts: Record<string, string | boolean>) =>
+      setExitCode(await (await import('./singer/command.js')).singerCommand(ctx, opts)),
+    );
   registerLoginCommand(program, ctx, setExitCode);
-  for (const command of program.commands) command.option('--debug', 'log every HTTP request and its outcome (DEBUG messages; stderr in tap mode)');
+  for (const command of program.commands)
+    command.option('--debug', 'log every HTTP request and its outcome (DEBUG messages; stderr in tap mode)');
   program.hook('preAction', (_program, action) => {
     ctx.debug = action.opts()['debug'] === true;
   });

@@ -28,7 +28,9 @@ export const systemError = (message: string, cause?: unknown): ConnectorError =>
 
 /** The run was asked to stop (SIGTERM/SIGINT): transient, the next sync resumes from the last state. */
 export const interrupted = (signal: AbortSignal): ConnectorError =>
-  transientError(`The sync was stopped (${signal.reason instanceof Error ? signal.reason.message : 'interrupted'}) before it finished; the next sync resumes from the last state.`);
+  transientError(
+    `The sync was stopped (${signal.reason instanceof Error ? signal.reason.message : 'interrupted'}) before it finished; the next sync resumes from the last state.`,
+  );
 
 /** A value from a response or file as text for a message: strings as they are, anything else as JSON. */
 export function asText(value: unknown): string {

@@ -10,7 +10,10 @@ import { asJson, expectedDetailRecords, expectedMetricsRecord, expectedRideDetai
 
 /** Executes integration_tests/acceptance-test-config.yml the way Airbyte's acceptance tests do, against the simulator. */
 const root = join(INTEGRATION_TESTS, '..');
-const suite = parse(readFileSync(join(INTEGRATION_TESTS, 'acceptance-test-config.yml'), 'utf8')) as { test_strictness_level: string; acceptance_tests: Record<string, { tests: Array<Record<string, any>> }> };
+const suite = parse(readFileSync(join(INTEGRATION_TESTS, 'acceptance-test-config.yml'), 'utf8')) as {
+  test_strictness_level: string;
+  acceptance_tests: Record<string, { tests: Array<Record<string, any>> }>;
+};
 const tests = (name: string): Array<Record<string, any>> => suite.acceptance_tests[name]?.tests ?? [];
 const file = (path: string): string => join(root, path);
 const readJson = (path: string): any => JSON.parse(readFileSync(file(path), 'utf8'));
@@ -25,7 +28,13 @@ function config(path: string): string {
 
 async function read(test: Record<string, any>, statePath?: string): Promise<CliResult> {
   const catalogPath = String(test['configured_catalog_path']);
-  const args = ['read', '--config', config(test['config_path']), '--catalog', catalogPath.startsWith('/') ? catalogPath : file(catalogPath)];
+  const args = [
+    'read',
+    '--config',
+    config(test['config_path']),
+    '--catalog',
+    catalogPath.startsWith('/') ? catalogPath : file(catalogPath),
+  ];
   if (statePath !== undefined) args.push('--state', statePath);
   const result = await runCli(args);
   expect(result.exitCode).toBe(0);
@@ -56,7 +65,12 @@ function expectedFromSimulator(configPath: string): Record<string, SimRecord[]> 
 }
 
 /** The cursor a stream's records carry (as in the configured catalog); streams without one are read whole. */
-const CURSORS: Record<string, string> = { workouts: 'created_at', workout_metrics: 'workout_created_at', workout_details: 'created_at', ride_details: 'workout_created_at' };
+const CURSORS: Record<string, string> = {
+  workouts: 'created_at',
+  workout_metrics: 'workout_created_at',
+  workout_details: 'created_at',
+  ride_details: 'workout_created_at',
+};
 
 const byId = (list: SimRecord[]): SimRecord[] => [...list].sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
 
@@ -65,10 +79,14 @@ function expectSimulatorRecords(result: CliResult, test: Record<string, any>, af
   const expected = expectedFromSimulator(test['config_path']);
   const catalog = readJson(test['configured_catalog_path']) as { streams: Array<{ stream: { name: string } }> };
   const names = catalog.streams.map((s) => s.stream.name);
-  expect(names.filter((name) => expected[name] === undefined), 'streams of the catalog without an oracle').toEqual([]);
+  expect(
+    names.filter((name) => expected[name] === undefined),
+    'streams of the catalog without an oracle',
+  ).toEqual([]);
   for (const name of names) {
     const cursor = CURSORS[name];
-    const newer = cursor === undefined ? expected[name]! : expected[name]!.filter((r) => r[cursor] > (after[name] ?? Number.NEGATIVE_INFINITY));
+    const newer =
+      cursor === undefined ? expected[name]! : expected[name]!.filter((r) => r[cursor] > (after[name] ?? Number.NEGATIVE_INFINITY));
     expect(byId(result.records(name)), name).toEqual(byId(newer));
   }
 }
@@ -104,11 +122,12 @@ describe('acceptance tests (integration_tests/acceptance-test-config.yml)', () =
     expect(streams.map((s) => s['name'])).toEqual(expect.arrayContaining(Object.keys(CURSORS)));
     for (const stream of streams) {
       expect(stream['json_schema'].type).toBe('object');
-      for (const key of [...stream['source_defined_primary_key'].flat(), ...(stream['default_cursor_field'] ?? [])]) expect(stream['json_schema'].properties[key], `${stream['name']}.${key}`).toBeDefined();
+      for (const key of [...stream['source_defined_primary_key'].flat(), ...(stream['default_cursor_field'] ?? [])])
+        expect(stream['json_schema'].properties[key], `${stream['name']}.${key}`).toBeDefined();
     }
   });
 
-  it.each(tests('basic_read'))('basic_read: the simulator\'s records, schemas, statuses and states', async (test) => {
+  it.each(tests('basic_read'))("basic_read: the simulator's records, schemas, statuses and states", async (test) => {
     const result = await read(test);
     expectSimulatorRecords(result, test);
     const catalog = readJson(test['configured_catalog_path']) as { streams: Array<{ stream: { name: string } }> };
@@ -127,16 +146,21 @@ describe('acceptance tests (integration_tests/acceptance-test-config.yml)', () =
   it.each(tests('basic_read'))('basic_read: the records of $expect_records.path', async (test) => {
     const result = await read(test);
     const got = records(result).map((r) => JSON.stringify(r));
-    const expected = readFileSync(file(test['expect_records'].path), 'utf8').split('\n').filter(Boolean).map((line) => {
-      const { stream, data } = JSON.parse(line) as { stream: string; data: unknown };
-      return JSON.stringify({ stream, data });
-    });
+    const expected = readFileSync(file(test['expect_records'].path), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const { stream, data } = JSON.parse(line) as { stream: string; data: unknown };
+        return JSON.stringify({ stream, data });
+      });
     expect(new Set(got)).toEqual(new Set(expected));
   });
 
-  it.each(tests('full_refresh'))('full_refresh: two reads give the same records, the simulator\'s', async (test) => {
+  it.each(tests('full_refresh'))("full_refresh: two reads give the same records, the simulator's", async (test) => {
     const catalog = readJson(test['configured_catalog_path']) as { streams: Array<Record<string, unknown>> };
-    const fullRefresh = writeFiles({ 'catalog.json': { streams: catalog.streams.map((s) => ({ ...s, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' })) } })['catalog.json']!;
+    const fullRefresh = writeFiles({
+      'catalog.json': { streams: catalog.streams.map((s) => ({ ...s, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' })) },
+    })['catalog.json']!;
     const once = await read({ ...test, configured_catalog_path: fullRefresh });
     expectSimulatorRecords(once, test);
     const twice = await read({ ...test, configured_catalog_path: fullRefresh });
@@ -148,8 +172,12 @@ describe('acceptance tests (integration_tests/acceptance-test-config.yml)', () =
     expectSimulatorRecords(first, test);
     const second = await read(test, writeFiles({ 'state.json': first.lastStates() })['state.json']);
     expect(records(second)).toEqual([]);
-    const sampleState = readJson('integration_tests/sample_state.json') as Array<{ stream: { stream_descriptor: { name: string }; stream_state: Record<string, number> } }>;
-    const since = Object.fromEntries(sampleState.map(({ stream }) => [stream.stream_descriptor.name, stream.stream_state[CURSORS[stream.stream_descriptor.name]!]!]));
+    const sampleState = readJson('integration_tests/sample_state.json') as Array<{
+      stream: { stream_descriptor: { name: string }; stream_state: Record<string, number> };
+    }>;
+    const since = Object.fromEntries(
+      sampleState.map(({ stream }) => [stream.stream_descriptor.name, stream.stream_state[CURSORS[stream.stream_descriptor.name]!]!]),
+    );
     const sample = await read(test, file('integration_tests/sample_state.json'));
     expectSimulatorRecords(sample, test, since);
     expect(sample.records('workouts').length).toBeGreaterThan(0);

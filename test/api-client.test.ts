@@ -30,15 +30,30 @@ class FakeAuth implements Authenticator {
   }
 }
 
-function client(auth: Authenticator = new FakeAuth(), overrides: Record<string, unknown> = {}, notices: RetryNotice[] = [], timing = FAST_RETRIES): PelotonApi {
-  const config = resolveConfig({ credentials: { auth_type: 'bearer', access_token: 'x' }, max_retries: 3, request_timeout_seconds: 1, ...overrides });
+function client(
+  auth: Authenticator = new FakeAuth(),
+  overrides: Record<string, unknown> = {},
+  notices: RetryNotice[] = [],
+  timing = FAST_RETRIES,
+): PelotonApi {
+  const config = resolveConfig({
+    credentials: { auth_type: 'bearer', access_token: 'x' },
+    max_retries: 3,
+    request_timeout_seconds: 1,
+    ...overrides,
+  });
   return new PelotonApi({ config, auth, throttle: new Throttle(4, 0), timing, onRetry: (n) => notices.push(n) });
 }
 
 describe('PelotonApi', () => {
   it('sends the bearer token, platform, accept and a versioned user agent', async () => {
     const scope = nock(BASE, {
-      reqheaders: { authorization: 'Bearer token-1', 'peloton-platform': 'web', accept: 'application/json', 'user-agent': /^source-peloton\/\d+\.\d+\.\d+$/ },
+      reqheaders: {
+        authorization: 'Bearer token-1',
+        'peloton-platform': 'web',
+        accept: 'application/json',
+        'user-agent': /^source-peloton\/\d+\.\d+\.\d+$/,
+      },
     })
       .get('/api/me')
       .reply(200, { id: 'u1' });
@@ -89,7 +104,13 @@ describe('PelotonApi', () => {
   it('honours Retry-After as an HTTP date, waiting the server time when it is under the cap', async () => {
     const notices: RetryNotice[] = [];
     const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
-    nock(BASE).get('/api/me').reply(503, {}, { 'retry-after': inAnHour }).get('/api/me').reply(429, {}, { 'retry-after': '0' }).get('/api/me').reply(200, { id: 'u1' });
+    nock(BASE)
+      .get('/api/me')
+      .reply(503, {}, { 'retry-after': inAnHour })
+      .get('/api/me')
+      .reply(429, {}, { 'retry-after': '0' })
+      .get('/api/me')
+      .reply(200, { id: 'u1' });
     await client(undefined, {}, notices).getJson({ path: '/api/me' });
     expect(notices[0]?.retryAfterMs).toBeGreaterThan(3_500_000);
     expect(notices[0]?.delayMs).toBe(FAST_RETRIES.retryAfterCapMs);
@@ -130,16 +151,24 @@ describe('PelotonApi', () => {
 
   it('skips a partition on a status the stream declares skippable, and only then', async () => {
     nock(BASE).get('/api/workout/w1/performance_graph').query(true).reply(404, '<html>Not Found</html>');
-    expect(await client().fetch({ path: '/api/workout/w1/performance_graph', query: { every_n: 5 }, skipOn: [404] })).toEqual({ skippedStatus: 404 });
+    expect(await client().fetch({ path: '/api/workout/w1/performance_graph', query: { every_n: 5 }, skipOn: [404] })).toEqual({
+      skippedStatus: 404,
+    });
     nock(BASE).get('/api/ride/r1/details').reply(403, {});
     expect(await client().fetch({ path: '/api/ride/r1/details', skipOn: ['4xx'] })).toEqual({ skippedStatus: 403 });
     nock(BASE).get('/api/workout/w2/performance_graph').reply(404, {});
-    await expect(client().fetch({ path: '/api/workout/w2/performance_graph' })).rejects.toMatchObject({ failureType: 'system_error', message: expect.stringMatching(/404/) });
+    await expect(client().fetch({ path: '/api/workout/w2/performance_graph' })).rejects.toMatchObject({
+      failureType: 'system_error',
+      message: expect.stringMatching(/404/),
+    });
   });
 
   it('renews the token once on 401 and retries with the new one', async () => {
     const auth = new FakeAuth();
-    nock(BASE).get('/api/me').matchHeader('authorization', 'Bearer token-1').reply(401, { status: 401, error_code: 3020, message: 'Not logged in' });
+    nock(BASE)
+      .get('/api/me')
+      .matchHeader('authorization', 'Bearer token-1')
+      .reply(401, { status: 401, error_code: 3020, message: 'Not logged in' });
     nock(BASE).get('/api/me').matchHeader('authorization', 'Bearer token-2').reply(200, { id: 'u1' });
     expect(await client(auth).getJson({ path: '/api/me' })).toEqual({ id: 'u1' });
     expect(auth.renewals).toBe(1);
@@ -147,7 +176,10 @@ describe('PelotonApi', () => {
 
   it('turns a 401 that renewal cannot cure into a config error, even where the stream skips 4xx', async () => {
     nock(BASE).get('/api/me').reply(401, { status: 401, error_code: 3020, message: 'Not logged in' });
-    await expect(client(new FakeAuth('t', false)).getJson({ path: '/api/me' })).rejects.toMatchObject({ failureType: 'config_error', message: 'token rejected; paste a fresh one' });
+    await expect(client(new FakeAuth('t', false)).getJson({ path: '/api/me' })).rejects.toMatchObject({
+      failureType: 'config_error',
+      message: 'token rejected; paste a fresh one',
+    });
     nock(BASE).get('/api/me').times(2).reply(401, { status: 401, error_code: 3020, message: 'Not logged in' });
     const renewing = new FakeAuth();
     await expect(client(renewing).fetch({ path: '/api/me', skipOn: ['4xx'] })).rejects.toMatchObject({
@@ -217,10 +249,15 @@ describe('Throttle', () => {
   it('spaces request starts 1/rate apart on a clock that moves, and does not wait once time has passed', async () => {
     let clock = 1_000;
     const waits: number[] = [];
-    const throttle = new Throttle(8, 10, () => clock, async (ms) => {
-      waits.push(ms);
-      clock += ms;
-    });
+    const throttle = new Throttle(
+      8,
+      10,
+      () => clock,
+      async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    );
     const starts = [];
     for (let i = 0; i < 4; i++) starts.push(await throttle.pace());
     expect(starts).toEqual([1_000, 1_100, 1_200, 1_300]);

@@ -21,15 +21,27 @@ function oauth(refreshToken = sim.auth0.issueRefreshToken()): Record<string, unk
 
 type Run = CliResult & { config: Record<string, unknown> };
 
-async function command(name: 'check' | 'read', credentials: Record<string, unknown>, extra: Record<string, unknown> = {}, state?: unknown): Promise<Run> {
+async function command(
+  name: 'check' | 'read',
+  credentials: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  state?: unknown,
+): Promise<Run> {
   const config = simConfig(sim, { credentials, ...extra });
   const result = await runWith(name, config, state);
   return Object.assign(result, { config });
 }
 
 async function runWith(name: 'check' | 'read', config: Record<string, unknown>, state?: unknown): Promise<CliResult> {
-  const files = writeFiles({ 'config.json': config, 'catalog.json': catalog(BOTH), ...(state === undefined ? {} : { 'state.json': state }) });
-  const args = name === 'check' ? ['check', '--config', files['config.json']!] : ['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!];
+  const files = writeFiles({
+    'config.json': config,
+    'catalog.json': catalog(BOTH),
+    ...(state === undefined ? {} : { 'state.json': state }),
+  });
+  const args =
+    name === 'check'
+      ? ['check', '--config', files['config.json']!]
+      : ['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!];
   if (state !== undefined) args.push('--state', files['state.json']!);
   const result = await runCli(args);
   assertNoSecrets(result, config);
@@ -52,10 +64,14 @@ function secretsOf(node: unknown, found = new Set<string>()): Set<string> {
 function assertNoSecrets(result: CliResult, config: unknown): void {
   const secrets = new Set([...secretsOf(config), ...simulatorSecrets(sim)]);
   const visible = [result.stderr, ...result.messages.filter((m) => m['type'] !== 'CONTROL').map((m) => JSON.stringify(m))].join('\n');
-  expect([...secrets].filter((secret) => visible.includes(secret)).map((secret) => `${secret.slice(0, 6)}…`), 'secrets leaked').toEqual([]);
+  expect(
+    [...secrets].filter((secret) => visible.includes(secret)).map((secret) => `${secret.slice(0, 6)}…`),
+    'secrets leaked',
+  ).toEqual([]);
 }
 
-const status = (result: CliResult): Record<string, unknown> | undefined => result.messages.find((m) => m['type'] === 'CONNECTION_STATUS')?.['connectionStatus'];
+const status = (result: CliResult): Record<string, unknown> | undefined =>
+  result.messages.find((m) => m['type'] === 'CONNECTION_STATUS')?.['connectionStatus'];
 const ids = (records: Array<Record<string, any>>): string[] => records.map((r) => r['id']);
 const simIds = (): string[] => sim.history.all().map((w) => w.id);
 
@@ -83,7 +99,9 @@ describe('every auth type reads both streams', () => {
     expect(ids(result.records('workouts'))).toEqual(simIds());
     expect(sim.count('authorize')).toBe(1);
     expect(sim.auth0.logins).toBe(1);
-    expect(result.messages.filter((m) => m['type'] === 'LOG' && /refused the client.*web login instead/.test(m['log'].message))).toHaveLength(1);
+    expect(
+      result.messages.filter((m) => m['type'] === 'LOG' && /refused the client.*web login instead/.test(m['log'].message)),
+    ).toHaveLength(1);
   });
 
   it('the web login retries when Auth0 omits the _csrf cookie', async () => {
@@ -98,10 +116,18 @@ describe('every auth type reads both streams', () => {
 
 describe('check explains what went wrong', () => {
   it.each([
-    ['password_grant, wrong password', () => password('password_grant', { password: 'wrong-password-1' }), /rejected the username or password/],
+    [
+      'password_grant, wrong password',
+      () => password('password_grant', { password: 'wrong-password-1' }),
+      /rejected the username or password/,
+    ],
     ['web, wrong password', () => password('web', { password: 'wrong-password-2' }), /rejected the username or password/],
     ['oauth, revoked refresh token', () => oauth('v1.not-a-token-we-issued'), /refused the refresh token.*rotates refresh tokens/],
-    ['bearer, garbage token', () => ({ auth_type: 'bearer', access_token: 'eyJnot.a.token' }), /rejected the bearer token.*Paste a fresh token/],
+    [
+      'bearer, garbage token',
+      () => ({ auth_type: 'bearer', access_token: 'eyJnot.a.token' }),
+      /rejected the bearer token.*Paste a fresh token/,
+    ],
   ])('%s', async (_name, credentials, message) => {
     const result = await command('check', credentials());
     expect(result.exitCode).toBe(0);
@@ -119,7 +145,10 @@ describe('check explains what went wrong', () => {
     await sim.close();
     sim = await startSim({ workouts: 5, loginsPerMinute: 0 });
     const result = await command('check', password('password_grant'));
-    expect(status(result)).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/rate-limiting logins \(429\).*Wait at least 15 minutes/) });
+    expect(status(result)).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringMatching(/rate-limiting logins \(429\).*Wait at least 15 minutes/),
+    });
     expect(sim.count('oauth_token')).toBe(1);
   });
 
@@ -134,7 +163,10 @@ describe('check explains what went wrong', () => {
   ])('explains that the legacy session login is gone, for a config with %s', async (_name, legacy) => {
     const result = await runWith('check', { ...legacy, api_base_url: sim.url, auth_base_url: sim.url });
     expect(result.exitCode).toBe(0);
-    expect(status(result)).toEqual({ status: 'FAILED', message: expect.stringMatching(/legacy session login .* shut down on 2025-10-31.*"auth_type": "password"/) });
+    expect(status(result)).toEqual({
+      status: 'FAILED',
+      message: expect.stringMatching(/legacy session login .* shut down on 2025-10-31.*"auth_type": "password"/),
+    });
     expect(sim.requests).toEqual([]);
   });
 });
@@ -196,7 +228,14 @@ describe('long syncs outlive their access tokens', () => {
     expect(rotated.slice(0, -1)).toEqual(presented.slice(1));
     for (const control of controls) {
       const config = controlConfig(control);
-      expect(config).toEqual({ ...first.config, credentials: { ...(first.config['credentials'] as object), refresh_token: expect.stringMatching(/^v1\./), access_token: expect.any(String) } });
+      expect(config).toEqual({
+        ...first.config,
+        credentials: {
+          ...(first.config['credentials'] as object),
+          refresh_token: expect.stringMatching(/^v1\./),
+          access_token: expect.any(String),
+        },
+      });
     }
 
     // Each rotation is announced before any record fetched with the access token it brought.

@@ -31,14 +31,19 @@ describe('spec', () => {
     expect(keywords).toEqual([]);
     const branches = connection.properties.credentials.oneOf as Array<{ properties: Record<string, any> }>;
     // Each credentials form, with the fields Airbyte must treat as secrets.
-    const secretFields = (properties: Record<string, any>): string[] => Object.keys(properties).filter((key) => properties[key].airbyte_secret === true);
+    const secretFields = (properties: Record<string, any>): string[] =>
+      Object.keys(properties).filter((key) => properties[key].airbyte_secret === true);
     expect(branches.map((b) => [b.properties['auth_type'].const, secretFields(b.properties)])).toEqual([
       ['password', ['password']],
       ['oauth', ['refresh_token', 'access_token']],
       ['bearer', ['access_token']],
     ]);
     expect(secretFields(connection.properties)).toEqual([]);
-    expect(connection.properties.start_date).toMatchObject({ pattern: expect.any(String), pattern_descriptor: 'YYYY-MM-DDTHH:mm:ssZ', format: 'date-time' });
+    expect(connection.properties.start_date).toMatchObject({
+      pattern: expect.any(String),
+      pattern_descriptor: 'YYYY-MM-DDTHH:mm:ssZ',
+      format: 'date-time',
+    });
   });
 
   it('answers --version and --help without protocol noise', async () => {
@@ -98,27 +103,43 @@ describe('check', () => {
   });
 
   it('fails (exit 0) with an actionable message for a rejected or expired token', async () => {
-    const rejected = writeFiles({ 'config.json': simConfig(sim, { credentials: { auth_type: 'bearer', access_token: 'not-a-valid-token' } }) });
+    const rejected = writeFiles({
+      'config.json': simConfig(sim, { credentials: { auth_type: 'bearer', access_token: 'not-a-valid-token' } }),
+    });
     const a = await runCli(['check', '--config', rejected['config.json']!]);
     expect(a.exitCode).toBe(0);
-    expect(a.messages.at(-1)?.['connectionStatus']).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/rejected the bearer token.*Paste a fresh token/) });
+    expect(a.messages.at(-1)?.['connectionStatus']).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringMatching(/rejected the bearer token.*Paste a fresh token/),
+    });
 
-    const expired = writeFiles({ 'config.json': simConfig(sim, { credentials: { auth_type: 'bearer', access_token: sim.issueAccessToken(-10) } }) });
+    const expired = writeFiles({
+      'config.json': simConfig(sim, { credentials: { auth_type: 'bearer', access_token: sim.issueAccessToken(-10) } }),
+    });
     const b = await runCli(['check', '--config', expired['config.json']!]);
-    expect(b.messages.at(-1)?.['connectionStatus']).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/expired at .*Paste a fresh token/) });
+    expect(b.messages.at(-1)?.['connectionStatus']).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringMatching(/expired at .*Paste a fresh token/),
+    });
   });
 
   it('fails (exit 0) on a config it cannot use', async () => {
     const files = writeFiles({ 'config.json': { credentials: { auth_type: 'bearer', access_token: 'x' }, page_size: 500 } });
     const result = await runCli(['check', '--config', files['config.json']!]);
     expect(result.exitCode).toBe(0);
-    expect(result.messages.at(-1)?.['connectionStatus']).toEqual({ status: 'FAILED', message: 'The config is invalid: config.page_size must be <= 100.' });
+    expect(result.messages.at(-1)?.['connectionStatus']).toEqual({
+      status: 'FAILED',
+      message: 'The config is invalid: config.page_size must be <= 100.',
+    });
   });
 });
 
 describe('read: statuses', () => {
   it('gives an empty stream STARTED, RUNNING, a STATE and COMPLETE', async () => {
-    const files = writeFiles({ 'config.json': simConfig(sim, { start_date: '2099-01-01T00:00:00Z' }), 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'full_refresh' }) });
+    const files = writeFiles({
+      'config.json': simConfig(sim, { start_date: '2099-01-01T00:00:00Z' }),
+      'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'full_refresh' }),
+    });
     const result = await runCli(['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!]);
     expect(result.exitCode).toBe(0);
     for (const stream of ['workouts', 'workout_metrics']) {

@@ -11,7 +11,7 @@ const spec = JSON.parse(readFileSync(new URL('../schemas/spec.json', import.meta
 const top = (name: string): unknown => spec.properties[name]?.default;
 const login = (name: string): unknown => spec.properties['login_settings']?.properties?.[name]?.default;
 const branch = (authType: string): Record<string, { default?: unknown }> =>
-  (spec.properties.credentials.oneOf.find((b) => b.properties['auth_type']?.const === authType)?.properties ?? {});
+  spec.properties.credentials.oneOf.find((b) => b.properties['auth_type']?.const === authType)?.properties ?? {};
 
 describe('config defaults come from the spec', () => {
   it('a config of credentials alone resolves to the spec’s defaults, field by field', () => {
@@ -53,7 +53,9 @@ describe('config defaults come from the spec', () => {
 
   it('every top-level setting but credentials and start_date has a default in the spec', () => {
     const withoutDefault = Object.entries(spec.properties)
-      .filter(([name, property]) => (property as { default?: unknown }).default === undefined && !['credentials', 'start_date'].includes(name))
+      .filter(
+        ([name, property]) => (property as { default?: unknown }).default === undefined && !['credentials', 'start_date'].includes(name),
+      )
       .map(([name]) => name);
     expect(withoutDefault).toEqual([]);
   });
@@ -66,7 +68,10 @@ describe('config defaults come from the spec', () => {
   });
 
   it('a partial login_settings keeps its value and gets the spec’s defaults for the rest', () => {
-    const resolved = resolveConfig({ credentials: { auth_type: 'bearer', access_token: 'token' }, login_settings: { tenant: 'peloton-staging' } });
+    const resolved = resolveConfig({
+      credentials: { auth_type: 'bearer', access_token: 'token' },
+      login_settings: { tenant: 'peloton-staging' },
+    });
     expect(resolved.login.tenant).toBe('peloton-staging');
     expect(resolved.login.webClientId).toBe(login('web_client_id'));
   });

@@ -11,7 +11,11 @@ const DEBUG_LINE = /^HTTP GET (\/api\/\S+) → (\d{3}) in \d+ ms( \(retry \d+\))
 function files(overrides: Record<string, unknown> = {}): { config: string; catalog: string; token: string } {
   const config = simConfig(sim, overrides);
   const paths = writeFiles({ 'config.json': config, 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }) });
-  return { config: paths['config.json']!, catalog: paths['catalog.json']!, token: (config['credentials'] as { access_token: string }).access_token };
+  return {
+    config: paths['config.json']!,
+    catalog: paths['catalog.json']!,
+    token: (config['credentials'] as { access_token: string }).access_token,
+  };
 }
 
 describe('--debug', () => {
@@ -31,7 +35,9 @@ describe('--debug', () => {
     sim.injectFaults({ route: 'workouts', kind: 'status', status: 503, times: 2 });
     const { config, catalog: catalogPath } = files();
     const result = await runCli(['read', '--config', config, '--catalog', catalogPath, '--debug']);
-    const pages = result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'DEBUG' && /\/workouts\?/.test(m['log'].message)).map((m) => String(m['log'].message));
+    const pages = result.messages
+      .filter((m) => m['type'] === 'LOG' && m['log'].level === 'DEBUG' && /\/workouts\?/.test(m['log'].message))
+      .map((m) => String(m['log'].message));
     expect(pages.slice(0, 3).map((line) => DEBUG_LINE.exec(line)?.slice(2, 4))).toEqual([
       ['503', undefined],
       ['503', ' (retry 1)'],
@@ -48,10 +54,14 @@ describe('--debug', () => {
   it('works on check, and in tap mode writes to stderr only', async () => {
     const { config } = files();
     const check = await runCli(['check', '--config', config, '--debug']);
-    expect(check.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'DEBUG').map((m) => m['log'].message)).toEqual([expect.stringMatching(/^HTTP GET \/api\/me → 200 in \d+ ms$/)]);
+    expect(check.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'DEBUG').map((m) => m['log'].message)).toEqual([
+      expect.stringMatching(/^HTTP GET \/api\/me → 200 in \d+ ms$/),
+    ]);
     const tap = await runRaw(['singer', '--config', config, '--debug']);
     expect(tap.code).toBe(0);
     expect(tap.stdout.includes('HTTP GET')).toBe(false);
-    expect(tap.stderr.split('\n').filter((line) => /^DEBUG HTTP GET \/api\/user\/\w+\/workouts\?/.test(line)).length).toBeGreaterThanOrEqual(1);
+    expect(
+      tap.stderr.split('\n').filter((line) => /^DEBUG HTTP GET \/api\/user\/\w+\/workouts\?/.test(line)).length,
+    ).toBeGreaterThanOrEqual(1);
   });
 });

@@ -16,19 +16,29 @@ afterEach(() => sim.close());
 const SINGER_TYPES = new Set(['SCHEMA', 'RECORD', 'STATE', 'ACTIVATE_VERSION', 'BATCH']);
 
 function expectOnlyAirbyte(stdout: string): Array<Record<string, any>> {
-  const messages = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
+  const messages = stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, any>);
   for (const message of messages) assertValidAirbyteMessage(message);
   return messages;
 }
 
 function expectOnlySinger(stdout: string): Array<Record<string, any>> {
-  const messages = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
-  for (const message of messages) expect(SINGER_TYPES.has(String(message['type'])), `not a Singer message: ${JSON.stringify(message).slice(0, 80)}`).toBe(true);
+  const messages = stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, any>);
+  for (const message of messages)
+    expect(SINGER_TYPES.has(String(message['type'])), `not a Singer message: ${JSON.stringify(message).slice(0, 80)}`).toBe(true);
   return messages;
 }
 
 function files(): { config: string; catalog: string } {
-  const paths = writeFiles({ 'config.json': simConfig(sim, { requests_per_second: 0 }), 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }) });
+  const paths = writeFiles({
+    'config.json': simConfig(sim, { requests_per_second: 0 }),
+    'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }),
+  });
   return { config: paths['config.json']!, catalog: paths['catalog.json']! };
 }
 
@@ -61,7 +71,10 @@ describe('an unexpected exception in a command', () => {
     const messages = expectOnlyAirbyte(result.stdout);
     const errors = messages.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'ERROR');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!['trace'].error).toMatchObject({ failure_type: 'system_error', message: expect.stringMatching(/failed unexpectedly: TypeError: injected failure/) });
+    expect(errors[0]!['trace'].error).toMatchObject({
+      failure_type: 'system_error',
+      message: expect.stringMatching(/failed unexpectedly: TypeError: injected failure/),
+    });
     expect(result.stderr).toMatch(/^source-peloton: system_error: .*injected failure/m);
   });
 
@@ -88,7 +101,9 @@ describe('a stream that fails in Singer mode', () => {
     expect(code).toBe(1);
     const messages = expectOnlySinger(out);
     expect(messages.filter((m) => m['type'] === 'RECORD' && m['stream'] === 'workouts')).toHaveLength(300);
-    expect(err).toMatch(/^ERROR transient_error \(stream workout_metrics\): GET \/api\/workout\/\w+\/performance_graph kept failing with 500/m);
+    expect(err).toMatch(
+      /^ERROR transient_error \(stream workout_metrics\): GET \/api\/workout\/\w+\/performance_graph kept failing with 500/m,
+    );
   });
 });
 
@@ -97,7 +112,10 @@ const crashPreload = fileURLToPath(new URL('./fixtures/crash-soon.mjs', import.m
 
 function spawnWithCrash(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', crashPreload, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CRASH_AFTER_MS: '1200' } });
+    const child = spawn(process.execPath, ['--import', crashPreload, script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CRASH_AFTER_MS: '1200' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -119,7 +137,10 @@ describe('a crash nothing catches (the process-wide last resort)', () => {
     expect(result.code).toBe(1);
     const messages = expectOnlyAirbyte(result.stdout);
     expect(messages.some((m) => m['type'] === 'RECORD')).toBe(true);
-    expect(messages.at(-1)).toMatchObject({ type: 'TRACE', trace: { type: 'ERROR', error: { failure_type: 'system_error', message: expect.stringMatching(/injected crash/) } } });
+    expect(messages.at(-1)).toMatchObject({
+      type: 'TRACE',
+      trace: { type: 'ERROR', error: { failure_type: 'system_error', message: expect.stringMatching(/injected crash/) } },
+    });
     expect(result.stderr).toMatch(/source-peloton: system_error: .*injected crash/);
   });
 

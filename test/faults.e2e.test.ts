@@ -26,8 +26,19 @@ const config = (overrides: Record<string, unknown> = {}): Record<string, unknown
   });
 
 function args(cfg: Record<string, unknown>, state?: unknown): string[] {
-  const paths = writeFiles({ 'config.json': cfg, 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), ...(state ? { 'state.json': state } : {}) });
-  return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state ? ['--state', paths['state.json']!] : [])];
+  const paths = writeFiles({
+    'config.json': cfg,
+    'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }),
+    ...(state ? { 'state.json': state } : {}),
+  });
+  return [
+    'read',
+    '--config',
+    paths['config.json']!,
+    '--catalog',
+    paths['catalog.json']!,
+    ...(state ? ['--state', paths['state.json']!] : []),
+  ];
 }
 
 async function read(cfg: Record<string, unknown>, state?: unknown): Promise<CliResult> {
@@ -58,10 +69,7 @@ const FAULTS: Array<[string, Omit<FaultRule, 'route' | 'times'>]> = [
 
 describe('the read recovers from every fault, on pages and on performance graphs', () => {
   it.each(FAULTS)('%s', async (_name, fault) => {
-    sim.injectFaults(
-      { route: 'workouts', times: 3, skip: 1, ...fault },
-      { route: 'performance_graph', times: 3, skip: 20, ...fault },
-    );
+    sim.injectFaults({ route: 'workouts', times: 3, skip: 1, ...fault }, { route: 'performance_graph', times: 3, skip: 20, ...fault });
     const result = await read(config({ max_concurrency: 4 }));
     expect(sim.faults.pending).toBe(0);
     expect(result.exitCode).toBe(0);
@@ -74,7 +82,11 @@ describe('the read recovers from every fault, on pages and on performance graphs
     const result = await read(config());
     const limited = result.messages.filter((m) => m['type'] === 'TRACE' && m['trace'].stream_status?.reasons?.[0]?.type === 'RATE_LIMITED');
     expect(limited).toHaveLength(1);
-    expect(limited[0]!['trace'].stream_status).toMatchObject({ stream_descriptor: { name: 'workouts' }, status: 'RUNNING', reasons: [{ type: 'RATE_LIMITED', rate_limited: { quota_reset: expect.any(Number) } }] });
+    expect(limited[0]!['trace'].stream_status).toMatchObject({
+      stream_descriptor: { name: 'workouts' },
+      status: 'RUNNING',
+      reasons: [{ type: 'RATE_LIMITED', rate_limited: { quota_reset: expect.any(Number) } }],
+    });
   });
 });
 
@@ -133,7 +145,11 @@ describe('a failure that outlasts the retries', () => {
     try {
       const result = await read(config());
       expect(result.exitCode).toBe(1);
-      expect(result.errors()[0]!['trace'].error).toMatchObject({ failure_type: 'system_error', message: expect.stringMatching(/unexpectedly: TypeError/), stack_trace: expect.any(String) });
+      expect(result.errors()[0]!['trace'].error).toMatchObject({
+        failure_type: 'system_error',
+        message: expect.stringMatching(/unexpectedly: TypeError/),
+        stack_trace: expect.any(String),
+      });
       expect(result.statuses('workouts').at(-1)).toBe('INCOMPLETE');
     } finally {
       spy.mockRestore();
@@ -152,7 +168,10 @@ describe('signals', () => {
     expect(sim.count('performance_graph')).toBeLessThan(WORKOUTS);
     expect(stopped.statuses('workouts').at(-1)).toBe('INCOMPLETE');
     expect(stopped.statuses('workout_metrics').at(-1)).toBe('INCOMPLETE');
-    expect(stopped.errors()[0]!['trace'].error).toMatchObject({ failure_type: 'transient_error', message: expect.stringMatching(new RegExp(`stopped \\(${signal} received\\).*resumes from the last state`)) });
+    expect(stopped.errors()[0]!['trace'].error).toMatchObject({
+      failure_type: 'transient_error',
+      message: expect.stringMatching(new RegExp(`stopped \\(${signal} received\\).*resumes from the last state`)),
+    });
 
     sim.latencyMs = 0;
     const resumed = await read(config(), stopped.lastStates());

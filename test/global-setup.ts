@@ -15,6 +15,8 @@ export default function buildOnce(): void {
   if (build.status !== 0) process.stderr.write(`NOTICE: the build reported type errors (run npm run typecheck):\n${build.stdout}`);
   const shared = fileURLToPath(new URL('../../shared/airbyte-protocol/airbyte_protocol.yaml', import.meta.url));
   if (!existsSync(shared) && process.env['CI'] === undefined) {
-    process.stderr.write(`NOTICE: ${shared} is absent: messages are not validated against the official Airbyte protocol, and the real-payload tests are skipped.\n`);
+    process.stderr.write(
+      `NOTICE: ${shared} is absent: messages are not validated against the official Airbyte protocol, and the real-payload tests are skipped.\n`,
+    );
   }
 }

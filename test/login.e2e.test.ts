@@ -19,7 +19,13 @@ const piped = (text: string): PassThrough => new PassThrough().end(text);
 
 /** A base config for the simulator with fields of every kind, so the merge can be checked. */
 function baseConfig(overrides: Record<string, unknown> = {}): Record<string, any> {
-  return simConfig(sim, { metrics_every_n: 10, page_size: 50, login_settings: { tenant: 'peloton-prod' }, custom: { kept: [1, 'two'] }, ...overrides });
+  return simConfig(sim, {
+    metrics_every_n: 10,
+    page_size: 50,
+    login_settings: { tenant: 'peloton-prod' },
+    custom: { kept: [1, 'two'] },
+    ...overrides,
+  });
 }
 
 /** Files in one fresh folder: the base config, and where the output may go. */
@@ -38,44 +44,59 @@ async function login(args: string[], password = `${SIM_PASSWORD}\n`): Promise<{ 
   return result;
 }
 
-const scripted = (method: string, ...more: string[]): string[] => ['--username', SIM_USERNAME, '--password-stdin', '--login-method', method, ...more];
+const scripted = (method: string, ...more: string[]): string[] => [
+  '--username',
+  SIM_USERNAME,
+  '--password-stdin',
+  '--login-method',
+  method,
+  ...more,
+];
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 const withoutCredentials = (config: Record<string, unknown>): Record<string, unknown> => ({ ...config, credentials: undefined });
-const connectionStatus = (result: Awaited<ReturnType<typeof runCli>>): unknown => result.messages.find((m) => m['type'] === 'CONNECTION_STATUS')?.['connectionStatus'];
+const connectionStatus = (result: Awaited<ReturnType<typeof runCli>>): unknown =>
+  result.messages.find((m) => m['type'] === 'CONNECTION_STATUS')?.['connectionStatus'];
 
 describe('login writes a config with a refresh token instead of the password', () => {
   it.each([
     ['password_grant', 1, 0],
     ['auto', 1, 0],
-  ])('%s: the password-grant client, a token that does not rotate, a 0600 file; check and read work with it', async (method, logins, authorizePages) => {
-    const base = baseConfig();
-    const files = folder(base);
-    const result = await login(scripted(method, '--config', files.config, '--output', files.output));
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/does not rotate/);
-    expect(sim.auth0.logins).toBe(logins);
-    expect(sim.count('authorize')).toBe(authorizePages);
+  ])(
+    '%s: the password-grant client, a token that does not rotate, a 0600 file; check and read work with it',
+    async (method, logins, authorizePages) => {
+      const base = baseConfig();
+      const files = folder(base);
+      const result = await login(scripted(method, '--config', files.config, '--output', files.output));
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/does not rotate/);
+      expect(sim.auth0.logins).toBe(logins);
+      expect(sim.count('authorize')).toBe(authorizePages);
 
-    expect(modeOf(files.output)).toBe(0o600);
-    const text = readFileSync(files.output, 'utf8');
-    expect(text.includes(SIM_PASSWORD)).toBe(false);
-    const written = JSON.parse(text) as Record<string, any>;
-    expect(written['credentials']).toEqual({ auth_type: 'oauth', refresh_token: expect.stringMatching(/^v1\./), client_id: PASSWORD_GRANT_CLIENT });
-    expect(withoutCredentials(written)).toEqual(withoutCredentials(base));
+      expect(modeOf(files.output)).toBe(0o600);
+      const text = readFileSync(files.output, 'utf8');
+      expect(text.includes(SIM_PASSWORD)).toBe(false);
+      const written = JSON.parse(text) as Record<string, any>;
+      expect(written['credentials']).toEqual({
+        auth_type: 'oauth',
+        refresh_token: expect.stringMatching(/^v1\./),
+        client_id: PASSWORD_GRANT_CLIENT,
+      });
+      expect(withoutCredentials(written)).toEqual(withoutCredentials(base));
 
-    const check = await runCli(['check', '--config', files.output]);
-    expect(connectionStatus(check)).toEqual({ status: 'SUCCEEDED' });
-    // The simulator saw exactly the token that was written, and did not rotate it (no CONTROL message).
-    expect(sim.auth0.presentedRefreshTokens).toEqual([written['credentials'].refresh_token]);
-    expect(check.messages.some((m) => m['type'] === 'CONTROL')).toBe(false);
+      const check = await runCli(['check', '--config', files.output]);
+      expect(connectionStatus(check)).toEqual({ status: 'SUCCEEDED' });
+      // The simulator saw exactly the token that was written, and did not rotate it (no CONTROL message).
+      expect(sim.auth0.presentedRefreshTokens).toEqual([written['credentials'].refresh_token]);
+      expect(check.messages.some((m) => m['type'] === 'CONTROL')).toBe(false);
 
-    const read = await runCli(['read', '--config', files.output, '--catalog', files.catalog]);
-    expect(read.exitCode).toBe(0);
-    expect(read.records('workouts')).toHaveLength(WORKOUTS);
-    expect(read.records('workout_metrics')).toHaveLength(WORKOUTS);
-    expect(sim.auth0.logins).toBe(logins);
-  });
+      const read = await runCli(['read', '--config', files.output, '--catalog', files.catalog]);
+      expect(read.exitCode).toBe(0);
+      expect(read.records('workouts')).toHaveLength(WORKOUTS);
+      expect(read.records('workout_metrics')).toHaveLength(WORKOUTS);
+      expect(sim.auth0.logins).toBe(logins);
+    },
+  );
 
   it('web: the web client, a rotating token printed on stdout; a read hands the rotated one over and the old copy dies', async () => {
     const base = baseConfig();
@@ -204,24 +225,26 @@ describe('login failures: the messages check gives, on stderr, exit code 1, noth
     const result = await login(scripted('password_grant', '--config', files.config));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    const expected = await checkMessage({ auth_type: 'password', username: SIM_USERNAME, password: SIM_PASSWORD, login_method: 'password_grant' }, unreachable);
+    const expected = await checkMessage(
+      { auth_type: 'password', username: SIM_USERNAME, password: SIM_PASSWORD, login_method: 'password_grant' },
+      unreachable,
+    );
     expect(expected).toMatch(/127\.0\.0\.1:9 refused the connection/);
     expect(result.stderr).toContain(expected);
   });
 
-  it.each([
-    ['--password', ARGUMENT_PASSWORD],
-    [`--password=${ARGUMENT_PASSWORD}`],
-    [`-p${ARGUMENT_PASSWORD}`],
-  ])('a password in the arguments (%s) is rejected without echoing it', async (...argument) => {
-    const files = folder();
-    const result = await login(['--username', SIM_USERNAME, ...argument, '--config', files.config]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/unknown option '(--password|-p)'/);
-    expect(result.stderr.includes(ARGUMENT_PASSWORD)).toBe(false);
-    expect(sim.count('oauth_token')).toBe(0);
-  });
+  it.each([['--password', ARGUMENT_PASSWORD], [`--password=${ARGUMENT_PASSWORD}`], [`-p${ARGUMENT_PASSWORD}`]])(
+    'a password in the arguments (%s) is rejected without echoing it',
+    async (...argument) => {
+      const files = folder();
+      const result = await login(['--username', SIM_USERNAME, ...argument, '--config', files.config]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/unknown option '(--password|-p)'/);
+      expect(result.stderr.includes(ARGUMENT_PASSWORD)).toBe(false);
+      expect(sim.count('oauth_token')).toBe(0);
+    },
+  );
 
   it('without a terminal and without --password-stdin it says how to script it', async () => {
     const files = folder();
@@ -273,7 +296,12 @@ describe('login on a terminal', () => {
         terminal.write(`${SIM_PASSWORD}\r`);
       }
     });
-    const code = await run(['login', '--login-method', 'password_grant', '--config', files.config, '--output', files.output], { stdin: terminal, stdout, stderr, retryTiming: FAST_RETRIES });
+    const code = await run(['login', '--login-method', 'password_grant', '--config', files.config, '--output', files.output], {
+      stdin: terminal,
+      stdout,
+      stderr,
+      retryTiming: FAST_RETRIES,
+    });
     expect(code).toBe(0);
     expect(typed).toEqual({ email: true, password: true });
     expect(err).toContain(SIM_USERNAME);
@@ -293,7 +321,12 @@ describe('login on a terminal', () => {
       err += chunk.toString();
       if (err.includes('(not shown): ') && !err.includes('cancelled')) terminal.write('\x03');
     });
-    const code = await run(['login', '--username', SIM_USERNAME, '--config', files.config], { stdin: terminal, stdout: new PassThrough(), stderr, retryTiming: FAST_RETRIES });
+    const code = await run(['login', '--username', SIM_USERNAME, '--config', files.config], {
+      stdin: terminal,
+      stdout: new PassThrough(),
+      stderr,
+      retryTiming: FAST_RETRIES,
+    });
     expect(code).toBe(1);
     expect(err).toMatch(/Login cancelled/);
     expect(sim.count('oauth_token')).toBe(0);

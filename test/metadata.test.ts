@@ -31,7 +31,11 @@ describe('image and metadata agree', () => {
 
   it('the image runs as a non-root user on node:22-bookworm-slim', () => {
     expect(/^USER (\S+)$/m.exec(finalStage)?.[1]).toBe('node');
-    expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual(['node:22-bookworm-slim', 'node:22-bookworm-slim', 'node:22-bookworm-slim']);
+    expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual([
+      'node:22-bookworm-slim',
+      'node:22-bookworm-slim',
+      'node:22-bookworm-slim',
+    ]);
   });
 
   it('metadata has the fields Airbyte expects', () => {
@@ -139,11 +143,20 @@ describe('registry metadata, package and changelog agree', () => {
 
   it("releases, when present, follow Airbyte's schema and the changelog", () => {
     const tag = String(metadata['dockerImageTag']);
-    if (metadata['releases'] !== undefined) expect(releasesProblems(metadata['releases'], tag, changelog.map((e) => e.version))).toEqual([]);
+    if (metadata['releases'] !== undefined)
+      expect(
+        releasesProblems(
+          metadata['releases'],
+          tag,
+          changelog.map((e) => e.version),
+        ),
+      ).toEqual([]);
     // The rules themselves, on examples:
     const ok = { breakingChanges: { '0.1.0': { message: 'Reset workouts.', upgradeDeadline: '2027-01-01' } } };
     expect(releasesProblems(ok, '0.1.0', ['0.1.0'])).toEqual([]);
-    expect(releasesProblems({ rolloutConfiguration: { enableProgressiveRollout: false } }, '0.1.0', [])).toEqual(['breakingChanges must list at least one version']);
+    expect(releasesProblems({ rolloutConfiguration: { enableProgressiveRollout: false } }, '0.1.0', [])).toEqual([
+      'breakingChanges must list at least one version',
+    ]);
     expect(releasesProblems({ ...ok, rolloutConfiguration: { enableProgressiveRollout: true } }, '0.1.0', ['0.1.0'])).toHaveLength(1);
     expect(releasesProblems(ok, '0.1.0-rc.1', ['0.1.0'])).toEqual([]);
     expect(releasesProblems({ breakingChanges: { '2.0.0': { message: 'x' } } }, '0.1.0', [])).toHaveLength(3);
@@ -166,7 +179,10 @@ describe('registry metadata, package and changelog agree', () => {
     expect(files).toEqual(expect.arrayContaining(['bin', 'dist/src', 'schemas', 'CHANGELOG.md']));
     expect(Object.keys(packageJson['bin'])).toEqual(['source-peloton', 'tap-peloton']);
     for (const bin of Object.values(packageJson['bin'] as Record<string, string>)) {
-      expect(files.some((entry) => bin.startsWith(`${entry}/`)), `${bin} is packed`).toBe(true);
+      expect(
+        files.some((entry) => bin.startsWith(`${entry}/`)),
+        `${bin} is packed`,
+      ).toBe(true);
       expect(read(bin)).toContain("from '../dist/src/main.js'");
     }
     expect(packageJson['scripts']['prepack']).toMatch(/npm run build/);

@@ -10,11 +10,29 @@ beforeEach(async () => (sim = await startSim({ workouts: 260, inProgress: 1 })))
 afterEach(() => sim.close());
 
 type Modes = Record<string, 'full_refresh' | 'incremental'>;
-const ALL: Modes = { workouts: 'full_refresh', workout_metrics: 'full_refresh', workout_details: 'full_refresh', ride_details: 'full_refresh', user: 'full_refresh', overview: 'full_refresh' };
+const ALL: Modes = {
+  workouts: 'full_refresh',
+  workout_metrics: 'full_refresh',
+  workout_details: 'full_refresh',
+  ride_details: 'full_refresh',
+  user: 'full_refresh',
+  overview: 'full_refresh',
+};
 
 async function read(modes: Modes, state?: unknown, overrides: Record<string, unknown> = {}): Promise<CliResult> {
-  const paths = writeFiles({ 'config.json': simConfig(sim, overrides), 'catalog.json': catalog(modes), ...(state === undefined ? {} : { 'state.json': state }) });
-  return runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state === undefined ? [] : ['--state', paths['state.json']!])]);
+  const paths = writeFiles({
+    'config.json': simConfig(sim, overrides),
+    'catalog.json': catalog(modes),
+    ...(state === undefined ? {} : { 'state.json': state }),
+  });
+  return runCli([
+    'read',
+    '--config',
+    paths['config.json']!,
+    '--catalog',
+    paths['catalog.json']!,
+    ...(state === undefined ? [] : ['--state', paths['state.json']!]),
+  ]);
 }
 
 const classesOf = (workouts: SimWorkout[]): Set<string> => new Set(workouts.map(classIdOf).filter((id) => id !== undefined));
@@ -65,7 +83,9 @@ describe('the four new streams, read in full', () => {
     expect(result.exitCode).toBe(0);
     const warnings = result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'WARN').map((m) => String(m['log'].message));
     expect(warnings).toHaveLength(2);
-    expect(warnings.some((w) => w.startsWith('ride_details: Peloton answered 404 for the details of class ') && w.includes(classIdOf(first!)!))).toBe(true);
+    expect(
+      warnings.some((w) => w.startsWith('ride_details: Peloton answered 404 for the details of class ') && w.includes(classIdOf(first!)!)),
+    ).toBe(true);
     expect(warnings.some((w) => w.startsWith('workout_details: Peloton answered 404'))).toBe(true);
     expect(result.records('ride_details').map((r) => r['id'])).not.toContain(classIdOf(first!));
     expect(result.records('ride_details')[0]?.['id']).toBe(classIdOf(second!));
@@ -100,7 +120,10 @@ describe('sync modes come from the declarations', () => {
   it.each(['user', 'overview'])('incremental on %s is refused before anything is fetched, naming the stream', async (stream) => {
     const result = await read({ workouts: 'incremental', [stream]: 'incremental' });
     expect(result.exitCode).toBe(1);
-    expect(result.errors()[0]?.['trace'].error).toMatchObject({ failure_type: 'config_error', message: expect.stringContaining(`'${stream}', which supports only full_refresh`) });
+    expect(result.errors()[0]?.['trace'].error).toMatchObject({
+      failure_type: 'config_error',
+      message: expect.stringContaining(`'${stream}', which supports only full_refresh`),
+    });
     expect(sim.requests).toEqual([]);
   });
 
@@ -111,11 +134,22 @@ describe('sync modes come from the declarations', () => {
     const byName = Object.fromEntries(streams.map((s) => [s['name'], s]));
     expect(Object.keys(byName)).toEqual(['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview']);
     for (const name of ['user', 'overview']) {
-      expect(byName[name]).toMatchObject({ supported_sync_modes: ['full_refresh'], source_defined_cursor: false, is_resumable: false, source_defined_primary_key: [['id']] });
+      expect(byName[name]).toMatchObject({
+        supported_sync_modes: ['full_refresh'],
+        source_defined_cursor: false,
+        is_resumable: false,
+        source_defined_primary_key: [['id']],
+      });
       expect(byName[name]).not.toHaveProperty('default_cursor_field');
     }
-    expect(byName['workout_details']).toMatchObject({ supported_sync_modes: ['full_refresh', 'incremental'], default_cursor_field: ['created_at'] });
-    expect(byName['ride_details']).toMatchObject({ supported_sync_modes: ['full_refresh', 'incremental'], default_cursor_field: ['workout_created_at'] });
+    expect(byName['workout_details']).toMatchObject({
+      supported_sync_modes: ['full_refresh', 'incremental'],
+      default_cursor_field: ['created_at'],
+    });
+    expect(byName['ride_details']).toMatchObject({
+      supported_sync_modes: ['full_refresh', 'incremental'],
+      default_cursor_field: ['workout_created_at'],
+    });
   });
 });
 
@@ -142,8 +176,12 @@ describe('incremental reads of the new child streams', () => {
     const paths = writeFiles({ 'config.json': simConfig(sim) });
     const { code, stdout } = await runRaw(['singer', '--config', paths['config.json']!]);
     expect(code).toBe(0);
-    const messages = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
-    const records = (stream: string): unknown[] => messages.filter((m) => m['type'] === 'RECORD' && m['stream'] === stream).map((m) => m['record']);
+    const messages = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, any>);
+    const records = (stream: string): unknown[] =>
+      messages.filter((m) => m['type'] === 'RECORD' && m['stream'] === stream).map((m) => m['record']);
     expect(records('user')).toEqual([sim.profile()]);
     expect(records('overview')).toEqual([{ ...sim.overview(), id: sim.history.userId }]);
     expect(records('workout_details')).toEqual(finalWorkouts().map((w) => sim.workoutDetail(w.id)));

@@ -7,7 +7,10 @@ beforeEach(async () => (sim = await startSim({ workouts: 40, inProgress: 0, late
 afterEach(() => sim.close());
 
 async function read(overrides: Record<string, unknown>) {
-  const paths = writeFiles({ 'config.json': simConfig(sim, overrides), 'catalog.json': catalog({ workouts: 'full_refresh', workout_metrics: 'full_refresh' }) });
+  const paths = writeFiles({
+    'config.json': simConfig(sim, overrides),
+    'catalog.json': catalog({ workouts: 'full_refresh', workout_metrics: 'full_refresh' }),
+  });
   return runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!]);
 }
 
@@ -31,8 +34,15 @@ describe('one request budget for the whole run', () => {
   it('defaults to a gentle pace: 3 requests per second, 3 at once', async () => {
     const spec = (await runCli(['spec'])).messages[0]?.['spec'].connectionSpecification.properties;
     expect([spec.requests_per_second.default, spec.max_concurrency.default]).toEqual([3, 3]);
-    const { requests_per_second: _rps, max_concurrency: _c, ...defaults } = simConfig(sim, { start_date: iso(sim.history.all()[8]!.created_at) });
-    const paths = writeFiles({ 'config.json': defaults, 'catalog.json': catalog({ workouts: 'full_refresh', workout_metrics: 'full_refresh' }) });
+    const {
+      requests_per_second: _rps,
+      max_concurrency: _c,
+      ...defaults
+    } = simConfig(sim, { start_date: iso(sim.history.all()[8]!.created_at) });
+    const paths = writeFiles({
+      'config.json': defaults,
+      'catalog.json': catalog({ workouts: 'full_refresh', workout_metrics: 'full_refresh' }),
+    });
     const result = await runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!]);
     expect(result.records('workout_metrics')).toHaveLength(9);
     const times = sim.requests.map((r) => r.at);

@@ -8,8 +8,19 @@ beforeEach(async () => (sim = await startSim({ workouts: 400, inProgress: 0 })))
 afterEach(() => sim.close());
 
 function args(config: Record<string, unknown>, state?: unknown): string[] {
-  const paths = writeFiles({ 'config.json': config, 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), ...(state ? { 'state.json': state } : {}) });
-  return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state ? ['--state', paths['state.json']!] : [])];
+  const paths = writeFiles({
+    'config.json': config,
+    'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }),
+    ...(state ? { 'state.json': state } : {}),
+  });
+  return [
+    'read',
+    '--config',
+    paths['config.json']!,
+    '--catalog',
+    paths['catalog.json']!,
+    ...(state ? ['--state', paths['state.json']!] : []),
+  ];
 }
 
 describe('workouts recorded or deleted while a sync runs', () => {
@@ -35,7 +46,11 @@ describe('workouts recorded or deleted while a sync runs', () => {
     const realPage = sim.history.page.bind(sim.history);
     let deleted: string[] = [];
     sim.history.page = (page, ...rest) => {
-      if (page === 3 && deleted.length === 0) deleted = sim.history.all().slice(10, 15).map((w) => w.id);
+      if (page === 3 && deleted.length === 0)
+        deleted = sim.history
+          .all()
+          .slice(10, 15)
+          .map((w) => w.id);
       for (const id of deleted) sim.history.remove(id);
       return realPage(page, ...rest);
     };
@@ -45,7 +60,11 @@ describe('workouts recorded or deleted while a sync runs', () => {
     expect(deleted).toHaveLength(5);
     // The deleted workouts were on page 0, read before they went: every workout is read exactly once.
     expect(result.records('workouts').map((r) => r['id'])).toEqual(before);
-    expect(result.messages.filter((m) => m['type'] === 'LOG' && /5 record\(s\) were deleted during the read; re-reading from page 2\b/.test(m['log'].message))).toHaveLength(1);
+    expect(
+      result.messages.filter(
+        (m) => m['type'] === 'LOG' && /5 record\(s\) were deleted during the read; re-reading from page 2\b/.test(m['log'].message),
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -60,7 +79,8 @@ describe('progress', () => {
     ]);
     // From a cursor 60 workouts back, the monthly summary gives a figure near 60.
     const windowed = await runCli(args(simConfig(sim, { start_date: iso(all[59]!.created_at) })));
-    const estimate = windowed.messages.find((m) => m['type'] === 'TRACE' && m['trace'].type === 'ESTIMATE')?.['trace'].estimate.row_estimate;
+    const estimate = windowed.messages.find((m) => m['type'] === 'TRACE' && m['trace'].type === 'ESTIMATE')?.['trace'].estimate
+      .row_estimate;
     expect(windowed.records('workouts')).toHaveLength(60);
     expect(Math.abs(estimate - 60)).toBeLessThanOrEqual(25);
   });

@@ -6,8 +6,16 @@ let sim: PelotonSimulator;
 beforeEach(async () => (sim = await startSim({ workouts: 250, inProgress: 0 })));
 afterEach(() => sim.close());
 
-async function read(config: Record<string, unknown>, streams: Record<string, 'full_refresh' | 'incremental'>, state?: unknown): Promise<CliResult> {
-  const files = writeFiles({ 'config.json': config, 'catalog.json': catalog(streams), ...(state === undefined ? {} : { 'state.json': state }) });
+async function read(
+  config: Record<string, unknown>,
+  streams: Record<string, 'full_refresh' | 'incremental'>,
+  state?: unknown,
+): Promise<CliResult> {
+  const files = writeFiles({
+    'config.json': config,
+    'catalog.json': catalog(streams),
+    ...(state === undefined ? {} : { 'state.json': state }),
+  });
   const args = ['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!];
   if (state !== undefined) args.push('--state', files['state.json']!);
   return runCli(args);
@@ -23,7 +31,11 @@ describe('read workouts', () => {
     expect(result.records('workouts')).toEqual(asJson(all.slice(0, 138)));
     // 138 records in pages of 40: page 3 holds the boundary, page 4 is never requested.
     expect(sim.requests.filter((r) => r.route === 'workouts').map((r) => r.query['page'])).toEqual(['0', '1', '2', '3']);
-    expect(sim.requests.filter((r) => r.route === 'workouts').every((r) => r.query['limit'] === '40' && r.query['joins'] === 'ride,ride.instructor' && r.query['sort_by'] === '-created')).toBe(true);
+    expect(
+      sim.requests
+        .filter((r) => r.route === 'workouts')
+        .every((r) => r.query['limit'] === '40' && r.query['joins'] === 'ride,ride.instructor' && r.query['sort_by'] === '-created'),
+    ).toBe(true);
     expect(result.statuses('workouts')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
     const states = result.states('workouts');
     expect(states.reduce((n, s) => n + s['state'].sourceStats.recordCount, 0)).toBe(138);
@@ -56,7 +68,9 @@ describe('read workouts', () => {
 
   it('full refresh ignores the input state but still emits state', async () => {
     const all = sim.history.all();
-    const state = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'workouts' }, stream_state: { created_at: all[0]!.created_at } } }];
+    const state = [
+      { type: 'STREAM', stream: { stream_descriptor: { name: 'workouts' }, stream_state: { created_at: all[0]!.created_at } } },
+    ];
     const result = await read(simConfig(sim), { workouts: 'full_refresh' }, state);
     expect(result.records('workouts').map((w) => w['id'])).toEqual(all.map((w) => w.id));
     expect(result.states('workouts').at(-1)?.['state'].stream.stream_state).toEqual({ created_at: all[0]!.created_at });
@@ -68,7 +82,11 @@ describe('read workouts', () => {
     const result = await read(simConfig(sim, { page_size: 50 }), { workouts: 'full_refresh' });
     expect(result.exitCode).toBe(1);
     expect(result.records('workouts')).toHaveLength(50);
-    expect(result.errors()[0]?.['trace'].error).toMatchObject({ failure_type: 'system_error', stream_descriptor: { name: 'workouts' }, message: expect.stringMatching(/already read.*instead of looping/) });
+    expect(result.errors()[0]?.['trace'].error).toMatchObject({
+      failure_type: 'system_error',
+      stream_descriptor: { name: 'workouts' },
+      message: expect.stringMatching(/already read.*instead of looping/),
+    });
     expect(result.statuses('workouts')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
   });
 });

@@ -8,7 +8,9 @@ describe('secret redaction', () => {
   it('finds every airbyte_secret value of a config, in whichever credentials branch', () => {
     const spec = loadSchema('spec.json');
     expect(secretsIn(spec, { credentials: { auth_type: 'password', username: 'me', password: 'pw-123456' } })).toEqual(['pw-123456']);
-    expect(secretsIn(spec, { credentials: { auth_type: 'oauth', refresh_token: 'v1.refresh', access_token: 'eyJ.access' } }).sort()).toEqual(['eyJ.access', 'v1.refresh']);
+    expect(
+      secretsIn(spec, { credentials: { auth_type: 'oauth', refresh_token: 'v1.refresh', access_token: 'eyJ.access' } }).sort(),
+    ).toEqual(['eyJ.access', 'v1.refresh']);
     expect(secretsIn(spec, { credentials: { auth_type: 'bearer', access_token: 'eyJ.bearer' } })).toEqual(['eyJ.bearer']);
   });
 
@@ -21,10 +23,22 @@ describe('secret redaction', () => {
     const output = new ProtocolOutput(stdout, redactor);
     await output.log('INFO', 'login with p@ss w"rd/1 and p%40ss%20w%22rd%2F1 and {"password":"p@ss w\\"rd/1"}');
     const error = new Error('failed for p@ss w"rd/1');
-    await output.error({ message: error.message, failureType: 'system_error', internalMessage: 'p@ss w"rd/1', stackTrace: error.stack ?? '' });
-    const [log, trace] = out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
+    await output.error({
+      message: error.message,
+      failureType: 'system_error',
+      internalMessage: 'p@ss w"rd/1',
+      stackTrace: error.stack ?? '',
+    });
+    const [log, trace] = out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, any>);
     expect(log?.['log'].message).toBe('login with ********** and ********** and {"password":"**********"}');
-    expect(trace?.['trace'].error).toMatchObject({ message: 'failed for **********', internal_message: '**********', stack_trace: expect.stringMatching(/^Error: failed for \*{10}\n\s+at /) });
+    expect(trace?.['trace'].error).toMatchObject({
+      message: 'failed for **********',
+      internal_message: '**********',
+      stack_trace: expect.stringMatching(/^Error: failed for \*{10}\n\s+at /),
+    });
     expect(out).not.toContain('p@ss');
     expect(out).not.toContain('p%40ss');
   });

@@ -12,8 +12,19 @@ afterEach(() => sim.close());
 const MODES = catalog({ workout_details: 'incremental', ride_details: 'incremental' });
 
 function args(state?: unknown): string[] {
-  const paths = writeFiles({ 'config.json': simConfig(sim, { page_size: 50, max_concurrency: 4 }), 'catalog.json': MODES, ...(state === undefined ? {} : { 'state.json': state }) });
-  return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state === undefined ? [] : ['--state', paths['state.json']!])];
+  const paths = writeFiles({
+    'config.json': simConfig(sim, { page_size: 50, max_concurrency: 4 }),
+    'catalog.json': MODES,
+    ...(state === undefined ? {} : { 'state.json': state }),
+  });
+  return [
+    'read',
+    '--config',
+    paths['config.json']!,
+    '--catalog',
+    paths['catalog.json']!,
+    ...(state === undefined ? [] : ['--state', paths['state.json']!]),
+  ];
 }
 
 /** Class ids with details, by the simulator: every one must be emitted once across the killed and resumed runs. */
@@ -25,12 +36,18 @@ describe('workout_details and ride_details resume after a kill', () => {
   it.each([1, 7, 33, 90, 160, 300])('SIGKILL after %i records, then resume', async (k) => {
     const killed = await spawnCli(args(), { killAfterRecords: k });
     expect(killed.signal).toBe('SIGKILL');
-    const done = { workout_details: new Set(committedIds(killed, 'workout_details')), ride_details: new Set(committedIds(killed, 'ride_details')) };
+    const done = {
+      workout_details: new Set(committedIds(killed, 'workout_details')),
+      ride_details: new Set(committedIds(killed, 'ride_details')),
+    };
     sim.requests.length = 0;
     const resumed = await runCli(args(killed.lastStates()));
     expect(resumed.exitCode).toBe(0);
 
-    const finalIds = sim.history.all().filter((w) => w.status !== 'IN_PROGRESS').map((w) => w.id);
+    const finalIds = sim.history
+      .all()
+      .filter((w) => w.status !== 'IN_PROGRESS')
+      .map((w) => w.id);
     const detailIds = resumed.records('workout_details').map((r) => r['id'] as string);
     expect(new Set([...done.workout_details, ...detailIds])).toEqual(new Set(finalIds));
     expect(detailIds.filter((id) => done.workout_details.has(id))).toEqual([]);
@@ -57,9 +74,20 @@ describe('ride_details state', () => {
   });
 
   it('refuses a malformed values_done with a clear error', async () => {
-    const state = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'ride_details' }, stream_state: { workout_created_at: 1, partial: { synced: [], values_done: [1, 2] } } } }];
+    const state = [
+      {
+        type: 'STREAM',
+        stream: {
+          stream_descriptor: { name: 'ride_details' },
+          stream_state: { workout_created_at: 1, partial: { synced: [], values_done: [1, 2] } },
+        },
+      },
+    ];
     const result = await runCli(args(state));
     expect(result.exitCode).toBe(1);
-    expect(result.errors()[0]?.['trace'].error).toMatchObject({ failure_type: 'config_error', message: expect.stringMatching(/'ride_details'.*values_done/) });
+    expect(result.errors()[0]?.['trace'].error).toMatchObject({
+      failure_type: 'config_error',
+      message: expect.stringMatching(/'ride_details'.*values_done/),
+    });
   });
 });

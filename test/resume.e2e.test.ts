@@ -13,7 +13,14 @@ const config = (): Record<string, unknown> => simConfig(sim, { page_size: 50, ma
 
 function files(state?: unknown): string[] {
   const paths = writeFiles({ 'config.json': config(), 'catalog.json': BOTH, ...(state === undefined ? {} : { 'state.json': state }) });
-  return ['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, ...(state === undefined ? [] : ['--state', paths['state.json']!])];
+  return [
+    'read',
+    '--config',
+    paths['config.json']!,
+    '--catalog',
+    paths['catalog.json']!,
+    ...(state === undefined ? [] : ['--state', paths['state.json']!]),
+  ];
 }
 
 function mergeStates(previous: Record<string, unknown>[], result: CliResult): Record<string, unknown>[] {
@@ -25,7 +32,10 @@ function mergeStates(previous: Record<string, unknown>[], result: CliResult): Re
 describe('a read killed at any moment resumes without losing anything', () => {
   it.each([1, 9, 26, 49, 50, 51, 100, 137, 222, 301])('SIGKILL after %i records, then resume', async (k) => {
     const workoutIds = sim.history.all().map((w) => w.id);
-    const finalIds = sim.history.all().filter((w) => w.status !== 'IN_PROGRESS').map((w) => w.id);
+    const finalIds = sim.history
+      .all()
+      .filter((w) => w.status !== 'IN_PROGRESS')
+      .map((w) => w.id);
 
     const killed = await spawnCli(files(), { killAfterRecords: k });
     expect(killed.signal, `the run ended by itself (exit ${killed.exitCode}): ${killed.stderr.slice(-500)}`).toBe('SIGKILL');
@@ -40,7 +50,8 @@ describe('a read killed at any moment resumes without losing anything', () => {
       expect(new Set(ids).size, `${stream} repeated within the resumed run`).toBe(ids.length);
     }
 
-    const union = (stream: string): Set<string> => new Set([...committedIds(killed, stream), ...resumed.records(stream).map((r) => r['id'])]);
+    const union = (stream: string): Set<string> =>
+      new Set([...committedIds(killed, stream), ...resumed.records(stream).map((r) => r['id'])]);
     expect(union('workouts')).toEqual(new Set(workoutIds));
     expect(union('workout_metrics')).toEqual(new Set(finalIds));
     // Nothing covered by the killed run's last STATE is emitted or fetched again.
@@ -64,7 +75,14 @@ describe('a read killed at any moment resumes without losing anything', () => {
     // Some run got to the end by itself, and between them they committed every record.
     expect(finished).toBe(0);
     expect(seen.workouts).toEqual(new Set(sim.history.all().map((w) => w.id)));
-    expect(seen.workout_metrics).toEqual(new Set(sim.history.all().filter((w) => w.status !== 'IN_PROGRESS').map((w) => w.id)));
+    expect(seen.workout_metrics).toEqual(
+      new Set(
+        sim.history
+          .all()
+          .filter((w) => w.status !== 'IN_PROGRESS')
+          .map((w) => w.id),
+      ),
+    );
   });
 });
 

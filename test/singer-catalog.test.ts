@@ -10,14 +10,18 @@ function catalogWith(edit: (streams: Catalog['streams']) => void): Catalog {
   return catalog;
 }
 
-const root = (stream: Record<string, any>): Record<string, unknown> => stream['metadata'].find((m: any) => m.breadcrumb.length === 0).metadata;
+const root = (stream: Record<string, any>): Record<string, unknown> =>
+  stream['metadata'].find((m: any) => m.breadcrumb.length === 0).metadata;
 
 describe('Singer catalog selection', () => {
   it('selects every stream when no catalog is given, incrementally where it has a cursor', () => {
     const selected = selectFromCatalog(undefined, STREAMS).selected;
     expect(selected.map((s) => s.declaration.name)).toEqual(STREAMS.map((s) => s.name));
     expect(selected.map((s) => s.syncMode)).toEqual(STREAMS.map((s) => ('cursorField' in s ? 'incremental' : 'full_refresh')));
-    expect(selected.filter((s) => ['workouts', 'workout_metrics'].includes(s.declaration.name)).map((s) => s.syncMode)).toEqual(['incremental', 'incremental']);
+    expect(selected.filter((s) => ['workouts', 'workout_metrics'].includes(s.declaration.name)).map((s) => s.syncMode)).toEqual([
+      'incremental',
+      'incremental',
+    ]);
   });
 
   it('selects nothing that is not marked selected', () => {
@@ -32,7 +36,10 @@ describe('Singer catalog selection', () => {
       // The catalog lists the child before its parent; the selection must not.
       streams.reverse();
     });
-    expect(selectFromCatalog(catalog, STREAMS).selected.map((s) => [s.declaration.name, s.syncMode])).toEqual([['workouts', 'incremental'], ['workout_metrics', 'full_refresh']]);
+    expect(selectFromCatalog(catalog, STREAMS).selected.map((s) => [s.declaration.name, s.syncMode])).toEqual([
+      ['workouts', 'incremental'],
+      ['workout_metrics', 'full_refresh'],
+    ]);
   });
 
   it('refuses a replication key other than the cursor, and an unknown stream', () => {

@@ -6,11 +6,20 @@ let sim: PelotonSimulator;
 beforeEach(async () => (sim = await startSim({ workouts: 250, inProgress: 0 })));
 afterEach(() => sim.close());
 
-const parse = (stdout: string): Array<Record<string, any>> => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
+const parse = (stdout: string): Array<Record<string, any>> =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, any>);
 
 function singerCatalog(selected: string[]): unknown {
   return {
-    streams: selected.map((name) => ({ tap_stream_id: name, stream: name, schema: {}, metadata: [{ breadcrumb: [], metadata: { selected: true } }] })),
+    streams: selected.map((name) => ({
+      tap_stream_id: name,
+      stream: name,
+      schema: {},
+      metadata: [{ breadcrumb: [], metadata: { selected: true } }],
+    })),
   };
 }
 
@@ -34,7 +43,14 @@ describe('tap-peloton --test', () => {
 
   it('--test=schema prints the SCHEMA messages only, without reading anything', async () => {
     const paths = writeFiles({ 'config.json': simConfig(sim), 'catalog.json': singerCatalog(['workouts', 'workout_metrics']) });
-    const { code, stdout } = await runRaw(['singer', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, '--test=schema']);
+    const { code, stdout } = await runRaw([
+      'singer',
+      '--config',
+      paths['config.json']!,
+      '--catalog',
+      paths['catalog.json']!,
+      '--test=schema',
+    ]);
     expect(code).toBe(0);
     expect(parse(stdout).map((m) => [m['type'], m['stream']])).toEqual([
       ['SCHEMA', 'workouts'],
@@ -55,7 +71,15 @@ describe('tap-peloton --test', () => {
     const { stdout } = await runRaw(['singer', '--about']);
     const about = JSON.parse(stdout) as { capabilities: string[]; settings_list: Array<{ name: string; sensitive: boolean }> };
     expect(about.capabilities).toContain('test');
-    const sensitive = about.settings_list.filter((s) => s.sensitive).map((s) => s.name).sort();
-    expect(sensitive).toEqual(['credentials.access_token', 'credentials.access_token', 'credentials.password', 'credentials.refresh_token']);
+    const sensitive = about.settings_list
+      .filter((s) => s.sensitive)
+      .map((s) => s.name)
+      .sort();
+    expect(sensitive).toEqual([
+      'credentials.access_token',
+      'credentials.access_token',
+      'credentials.password',
+      'credentials.refresh_token',
+    ]);
   });
 });

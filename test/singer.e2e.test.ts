@@ -24,14 +24,19 @@ class MinimalTarget {
           addFormats(ajv);
           expect(message['key_properties']).toEqual(expect.any(Array));
           const validate = ajv.compile(message['schema'] as object);
-          this.schemas.set(message['stream'], { validate, keys: message['key_properties'], bookmarks: message['bookmark_properties'] ?? [] });
+          this.schemas.set(message['stream'], {
+            validate,
+            keys: message['key_properties'],
+            bookmarks: message['bookmark_properties'] ?? [],
+          });
           break;
         }
         case 'RECORD': {
           const schema = this.schemas.get(message['stream']);
           if (schema === undefined) throw new Error(`RECORD for ${message['stream']} before its SCHEMA`);
           const record = message['record'] as Record<string, any>;
-          if (!schema.validate(structuredClone(record))) throw new Error(`record breaks its schema: ${JSON.stringify(schema.validate.errors)}`);
+          if (!schema.validate(structuredClone(record)))
+            throw new Error(`record breaks its schema: ${JSON.stringify(schema.validate.errors)}`);
           for (const key of [...schema.keys, ...schema.bookmarks]) expect(record[key], key).toBeDefined();
           expect(Number.isNaN(Date.parse(message['time_extracted']))).toBe(false);
           const records = this.records.get(message['stream']) ?? [];
@@ -88,7 +93,13 @@ describe('Singer tap mode', () => {
     const singerCatalog = JSON.parse(discovered.stdout) as { streams: Array<Record<string, any>> };
     const workouts = singerCatalog.streams.find((s) => s['tap_stream_id'] === 'workouts')!;
     const root = workouts['metadata'].find((m: any) => m.breadcrumb.length === 0).metadata;
-    expect(root).toMatchObject({ inclusion: 'available', 'selected-by-default': true, 'table-key-properties': ['id'], 'valid-replication-keys': ['created_at'], 'forced-replication-method': 'INCREMENTAL' });
+    expect(root).toMatchObject({
+      inclusion: 'available',
+      'selected-by-default': true,
+      'table-key-properties': ['id'],
+      'valid-replication-keys': ['created_at'],
+      'forced-replication-method': 'INCREMENTAL',
+    });
     expect(workouts['metadata'].find((m: any) => m.breadcrumb[1] === 'id').metadata.inclusion).toBe('automatic');
 
     // Select only workouts, and drop one of its columns.
@@ -126,7 +137,11 @@ describe('Singer tap mode', () => {
 describe('compatible with tap-airbyte-wrapper habits', () => {
   it('a configured catalog without cursor_field or primary_key uses the defaults; every STATE has a type; keys are single top-level fields', async () => {
     // The wrapper's configured catalog names stream and sync mode only.
-    const bare = (name: string): Record<string, unknown> => ({ stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] }, sync_mode: 'incremental', destination_sync_mode: 'append' });
+    const bare = (name: string): Record<string, unknown> => ({
+      stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] },
+      sync_mode: 'incremental',
+      destination_sync_mode: 'append',
+    });
     const files = writeFiles({ 'config.json': simConfig(sim), 'catalog.json': { streams: [bare('workouts'), bare('workout_metrics')] } });
     const result = await runCli(['read', '--config', files['config.json']!, '--catalog', files['catalog.json']!]);
     expect(result.exitCode).toBe(0);

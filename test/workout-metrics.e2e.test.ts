@@ -32,9 +32,14 @@ describe('workout_metrics', () => {
     sim.history.find = (id) => (id === gone.id ? undefined : realFind(id));
     const result = await read({ workout_metrics: 'incremental' });
     expect(result.exitCode).toBe(0);
-    const completeIds = sim.history.all().filter((w) => w.status === 'COMPLETE').map((w) => w.id);
+    const completeIds = sim.history
+      .all()
+      .filter((w) => w.status === 'COMPLETE')
+      .map((w) => w.id);
     expect(result.records('workout_metrics').map((m) => m['id'])).toEqual(completeIds.filter((id) => id !== gone.id));
-    expect(result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'WARN' && m['log'].message.includes(gone.id))).toHaveLength(1);
+    expect(
+      result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'WARN' && m['log'].message.includes(gone.id)),
+    ).toHaveLength(1);
     expect(result.statuses('workout_metrics')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
   });
 
@@ -42,7 +47,12 @@ describe('workout_metrics', () => {
     const result = await read({ workout_metrics: 'full_refresh' });
     expect(result.exitCode).toBe(0);
     expect(result.records('workouts')).toEqual([]);
-    expect(result.records('workout_metrics').map((m) => m['id'])).toEqual(sim.history.all().filter((w) => w.status === 'COMPLETE').map((w) => w.id));
+    expect(result.records('workout_metrics').map((m) => m['id'])).toEqual(
+      sim.history
+        .all()
+        .filter((w) => w.status === 'COMPLETE')
+        .map((w) => w.id),
+    );
     expect(result.statuses('workouts')).toEqual([]);
   });
 
@@ -50,10 +60,25 @@ describe('workout_metrics', () => {
     const all = sim.history.all();
     const state = [
       { type: 'STREAM', stream: { stream_descriptor: { name: 'workouts' }, stream_state: { created_at: all[2]!.created_at } } },
-      { type: 'STREAM', stream: { stream_descriptor: { name: 'workout_metrics' }, stream_state: { workout_created_at: all[120]!.created_at } } },
+      {
+        type: 'STREAM',
+        stream: { stream_descriptor: { name: 'workout_metrics' }, stream_state: { workout_created_at: all[120]!.created_at } },
+      },
     ];
-    const paths = writeFiles({ 'config.json': simConfig(sim), 'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), 'state.json': state });
-    const result = await runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, '--state', paths['state.json']!]);
+    const paths = writeFiles({
+      'config.json': simConfig(sim),
+      'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }),
+      'state.json': state,
+    });
+    const result = await runCli([
+      'read',
+      '--config',
+      paths['config.json']!,
+      '--catalog',
+      paths['catalog.json']!,
+      '--state',
+      paths['state.json']!,
+    ]);
     expect(result.records('workouts').map((w) => w['id'])).toEqual(all.slice(0, 2).map((w) => w.id));
     expect(result.records('workout_metrics').map((m) => m['id'])).toEqual(all.slice(1, 120).map((w) => w.id));
   });

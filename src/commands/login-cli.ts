@@ -34,7 +34,9 @@ export function registerLoginCommand(program: Command, ctx: CommandContext, setE
     .description('Log in once and print (or write) a config with a refresh token instead of the password')
     .option('--username <email>', 'Peloton email or username (asked on a terminal when missing)')
     .option('--password-stdin', 'read the password from stdin instead of asking for it')
-    .addOption(new Option('--login-method <method>', 'Auth0 flow to log in with').choices(['auto', 'password_grant', 'web']).default('auto'))
+    .addOption(
+      new Option('--login-method <method>', 'Auth0 flow to log in with').choices(['auto', 'password_grant', 'web']).default('auto'),
+    )
     .option('--config <path>', 'config JSON to start from (base URLs, login settings and other fields are kept)')
     .option('--output <path>', 'write the config to this file (mode 0600) instead of stdout')
     .option('--force', 'replace --output if it exists')

@@ -10,18 +10,25 @@ export interface TypedCredentials {
   password: string;
 }
 
-const SCRIPT_USAGE = 'pass --username EMAIL and the password on stdin with --password-stdin, e.g. `source-peloton login --username you@example.com --password-stdin < password.txt`';
+const SCRIPT_USAGE =
+  'pass --username EMAIL and the password on stdin with --password-stdin, e.g. `source-peloton login --username you@example.com --password-stdin < password.txt`';
 
 /**
  * The email and password for one login: the password from stdin with `passwordStdin`, else asked
  * on the terminal (prompts on stderr, the password not echoed). Without a terminal, says how to script it.
  */
-export async function readCredentials(stdin: LoginInput, stderr: Writable, options: { username?: string | undefined; passwordStdin?: boolean | undefined }): Promise<TypedCredentials> {
+export async function readCredentials(
+  stdin: LoginInput,
+  stderr: Writable,
+  options: { username?: string | undefined; passwordStdin?: boolean | undefined },
+): Promise<TypedCredentials> {
   if (options.passwordStdin === true) {
-    if (options.username === undefined) throw configError(`--password-stdin needs --username: stdin carries only the password. To log in from a script, ${SCRIPT_USAGE}.`);
+    if (options.username === undefined)
+      throw configError(`--password-stdin needs --username: stdin carries only the password. To log in from a script, ${SCRIPT_USAGE}.`);
     return { username: nonEmpty(options.username, 'The username'), password: await readPasswordFromStdin(stdin) };
   }
-  if (stdin.isTTY !== true) throw configError(`stdin is not a terminal, so the password cannot be asked for. To log in from a script, ${SCRIPT_USAGE}.`);
+  if (stdin.isTTY !== true)
+    throw configError(`stdin is not a terminal, so the password cannot be asked for. To log in from a script, ${SCRIPT_USAGE}.`);
   return promptOnTerminal(stdin, stderr, options.username);
 }
 

@@ -27,7 +27,10 @@ export async function assertCanWrite(path: string, force: boolean): Promise<void
     await access(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw configError(`The output file ${path} cannot be written: its folder ${folder} ${code === 'ENOENT' ? 'does not exist' : `is not writable (${code ?? 'unknown error'})`}.`, error);
+    throw configError(
+      `The output file ${path} cannot be written: its folder ${folder} ${code === 'ENOENT' ? 'does not exist' : `is not writable (${code ?? 'unknown error'})`}.`,
+      error,
+    );
   }
 }
 
@@ -54,6 +57,9 @@ export async function writeConfigFile(path: string, text: string, force: boolean
     if (created) await unlink(target).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' ? 'it appeared meanwhile; pass --force to replace it' : (code ?? 'unknown error');
-    throw configError(`Logged in, but the config could not be written to ${path} (${reason}). Nothing was saved; run the login again.`, error);
+    throw configError(
+      `Logged in, but the config could not be written to ${path} (${reason}). Nothing was saved; run the login again.`,
+      error,
+    );
   }
 }

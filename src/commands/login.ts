@@ -36,13 +36,22 @@ export async function loginCommand(ctx: CommandContext, options: LoginOptions): 
     const stdin: LoginInput = ctx.stdin ?? process.stdin;
     const { username, password } = await readCredentials(stdin, ctx.stderr, options);
     ctx.output.redactor.add(password);
-    const login = await logInWithPassword(new Auth0Client(target, ctx.signal), { username, password, loginMethod: options.loginMethod }, (message) => {
-      say(message);
-      return Promise.resolve();
-    });
-    const config: JsonObject = { ...base, credentials: { auth_type: 'oauth', refresh_token: login.refreshToken, client_id: login.clientId } };
+    const login = await logInWithPassword(
+      new Auth0Client(target, ctx.signal),
+      { username, password, loginMethod: options.loginMethod },
+      (message) => {
+        say(message);
+        return Promise.resolve();
+      },
+    );
+    const config: JsonObject = {
+      ...base,
+      credentials: { auth_type: 'oauth', refresh_token: login.refreshToken, client_id: login.clientId },
+    };
     const text = JSON.stringify(config, null, 2);
-    say(`Logged in to Peloton as ${username} through ${login.flow === 'web' ? 'the web login' : 'the password grant'} (client ${login.clientId}).`);
+    say(
+      `Logged in to Peloton as ${username} through ${login.flow === 'web' ? 'the web login' : 'the password grant'} (client ${login.clientId}).`,
+    );
     if (options.output === undefined) await writeLine(ctx.stdout, text);
     else {
       await writeConfigFile(options.output, text + '\n', options.force === true);
@@ -51,7 +60,10 @@ export async function loginCommand(ctx: CommandContext, options: LoginOptions): 
     say(rotationNote(login));
     return 0;
   } catch (error) {
-    const failure = error instanceof ConnectorError ? error : systemError(`The login failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, error);
+    const failure =
+      error instanceof ConnectorError
+        ? error
+        : systemError(`The login failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, error);
     say(`Login failed: ${failure.message}`);
     return 1;
   }
@@ -77,7 +89,7 @@ function rotationNote(login: PasswordLoginResult): string {
   }
   return [
     'This refresh token ROTATES: every refresh returns a new one and kills the old one, so use this config in one place only.',
-    'Airbyte stores each new token from the connector\'s CONTROL message; tap-peloton (Singer) rewrites its --config file;',
+    "Airbyte stores each new token from the connector's CONTROL message; tap-peloton (Singer) rewrites its --config file;",
     'a copy used anywhere else stops working after the first refresh (log in again to get a new one).',
   ].join('\n');
 }

@@ -18,7 +18,12 @@ export async function readCommand(ctx: CommandContext, options: ReadOptions): Pr
   const config = await loadConfig(ctx, options.config);
   const selected = resolveCatalog(await readJsonFile(options.catalog, 'catalog'), STREAMS);
   const states =
-    options.state === undefined ? new Map<string, JsonObject>() : parseStateInput(await readJsonFile(options.state, 'state'), STREAMS.map((s) => s.name));
+    options.state === undefined
+      ? new Map<string, JsonObject>()
+      : parseStateInput(
+          await readJsonFile(options.state, 'state'),
+          STREAMS.map((s) => s.name),
+        );
   assertStatesUsable(config, selected, states);
   return runSync(ctx, ctx.output, config, selected, states);
 }

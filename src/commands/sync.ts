@@ -15,7 +15,8 @@ import type { CommandContext } from './runtime.js';
 export function assertStatesUsable(config: ResolvedConfig, selected: SelectedStream[], states: Map<string, JsonObject>): void {
   for (const { declaration, syncMode } of selected) {
     const cursorField = cursorFieldOf(declaration);
-    if (syncMode === 'incremental' && cursorField !== undefined) new WindowCursor(cursorField, config.startDate, states.get(declaration.name), declaration.name);
+    if (syncMode === 'incremental' && cursorField !== undefined)
+      new WindowCursor(cursorField, config.startDate, states.get(declaration.name), declaration.name);
   }
 }
 
@@ -40,9 +41,21 @@ export async function runSync(
   const session = openSession(config, { ...ctx, output: sink, onRetry: (notice) => void reportRetry(ctx, sink, notice) });
   try {
     const userId = await resolveUserId(session);
-    await sink.log('INFO', `Reading ${selected.map(({ declaration, syncMode }) => `${declaration.name} (${syncMode})`).join(', ')} with a ${session.auth.description}.`);
+    await sink.log(
+      'INFO',
+      `Reading ${selected.map(({ declaration, syncMode }) => `${declaration.name} (${syncMode})`).join(', ')} with a ${session.auth.description}.`,
+    );
     const outcomes = await readStreams(
-      { config, output: sink, failures: ctx.failures, api: session.api, progress, nowSeconds: () => Math.floor(ctx.now() / 1000), signal: ctx.signal, recordLimit: limits.recordLimit },
+      {
+        config,
+        output: sink,
+        failures: ctx.failures,
+        api: session.api,
+        progress,
+        nowSeconds: () => Math.floor(ctx.now() / 1000),
+        signal: ctx.signal,
+        recordLimit: limits.recordLimit,
+      },
       { userId, config },
       STREAMS,
       selected,
@@ -50,7 +63,10 @@ export async function runSync(
     );
     progress.stop();
     const failed = outcomes.filter((o) => o.failure !== undefined);
-    await sink.log('INFO', `Read ${outcomes.map((o) => `${o.records} ${o.name}`).join(', ')}${failed.length > 0 ? `; failed: ${failed.map((o) => o.name).join(', ')}` : ''}.`);
+    await sink.log(
+      'INFO',
+      `Read ${outcomes.map((o) => `${o.records} ${o.name}`).join(', ')}${failed.length > 0 ? `; failed: ${failed.map((o) => o.name).join(', ')}` : ''}.`,
+    );
     return failed.length === 0 && ctx.signal?.aborted !== true ? 0 : 1;
   } catch (error) {
     progress.stop();
@@ -63,8 +79,13 @@ export async function runSync(
 
 async function reportRetry(ctx: CommandContext, sink: MessageSink, notice: RetryNotice): Promise<void> {
   const wait = notice.retryAfterMs === undefined ? '' : ` (Peloton asked to wait ${Math.round(notice.retryAfterMs / 1000)} s)`;
-  await sink.log('WARN', `Retrying a request${notice.stream === undefined ? '' : ` of ${notice.stream}`} after ${notice.reason}, attempt ${notice.attempt}${wait}.`);
+  await sink.log(
+    'WARN',
+    `Retrying a request${notice.stream === undefined ? '' : ` of ${notice.stream}`} after ${notice.reason}, attempt ${notice.attempt}${wait}.`,
+  );
   if (notice.status === 429 && notice.stream !== undefined) {
-    await sink.streamStatus(notice.stream, 'RUNNING', [{ type: 'RATE_LIMITED', rate_limited: { quota_reset: ctx.now() + notice.delayMs } }]);
+    await sink.streamStatus(notice.stream, 'RUNNING', [
+      { type: 'RATE_LIMITED', rate_limited: { quota_reset: ctx.now() + notice.delayMs } },
+    ]);
   }
 }

@@ -20,8 +20,14 @@ export function describeAjvErrors(errors: ErrorObject[] | null | undefined, root
   for (const error of errors ?? []) {
     if (error.keyword === 'oneOf' || error.keyword === 'if') continue;
     const path = (root + error.instancePath.replace(/\//g, '.')).replace(/^\./, '') || root;
-    const extra = error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
-    const what = error.keyword === 'required' ? `${path} is missing required field '${(error.params as { missingProperty: string }).missingProperty}'` : `${path} ${error.message ?? 'is invalid'}${extra}`;
+    const extra =
+      error.keyword === 'enum'
+        ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})`
+        : '';
+    const what =
+      error.keyword === 'required'
+        ? `${path} is missing required field '${(error.params as { missingProperty: string }).missingProperty}'`
+        : `${path} ${error.message ?? 'is invalid'}${extra}`;
     seen.add(what);
   }
   return [...seen].join('; ');

@@ -24,10 +24,16 @@ export function resolveCatalog(input: unknown, streams: readonly StreamDeclarati
     const name = typeof stream === 'object' && stream !== null ? (stream as { name?: unknown }).name : undefined;
     if (typeof name !== 'string') return fail(`${where}.stream.name must be a string`);
     const declaration = streams.find((s) => s.name === name);
-    if (declaration === undefined) return fail(`${where} names the stream '${name}', which this source does not have (it has ${streams.map((s) => `'${s.name}'`).join(', ')})`);
-    if (!SYNC_MODES.includes(syncMode as SyncMode)) return fail(`${where} ('${name}') has sync_mode ${JSON.stringify(syncMode)}; supported: full_refresh, incremental`);
+    if (declaration === undefined)
+      return fail(
+        `${where} names the stream '${name}', which this source does not have (it has ${streams.map((s) => `'${s.name}'`).join(', ')})`,
+      );
+    if (!SYNC_MODES.includes(syncMode as SyncMode))
+      return fail(`${where} ('${name}') has sync_mode ${JSON.stringify(syncMode)}; supported: full_refresh, incremental`);
     if (!supportedSyncModes(declaration).includes(syncMode as SyncMode)) {
-      return fail(`${where} asks for ${String(syncMode)} on the stream '${name}', which supports only ${supportedSyncModes(declaration).join(' and ')} (it has no cursor); select full_refresh for it`);
+      return fail(
+        `${where} asks for ${String(syncMode)} on the stream '${name}', which supports only ${supportedSyncModes(declaration).join(' and ')} (it has no cursor); select full_refresh for it`,
+      );
     }
     if (destinationSyncMode !== undefined && !DESTINATION_SYNC_MODES.includes(destinationSyncMode as string)) {
       return fail(`${where} ('${name}') has an unknown destination_sync_mode ${JSON.stringify(destinationSyncMode)}`);
@@ -36,5 +42,7 @@ export function resolveCatalog(input: unknown, streams: readonly StreamDeclarati
     chosen.set(name, syncMode as SyncMode);
     return undefined;
   });
-  return streams.filter((s) => chosen.has(s.name)).map((declaration) => ({ declaration, syncMode: chosen.get(declaration.name) ?? 'full_refresh' }));
+  return streams
+    .filter((s) => chosen.has(s.name))
+    .map((declaration) => ({ declaration, syncMode: chosen.get(declaration.name) ?? 'full_refresh' }));
 }

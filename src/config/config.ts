@@ -66,7 +66,10 @@ export function resolveConfig(input: unknown, now: Date = new Date()): ResolvedC
   return {
     original: input as JsonObject,
     credentials: resolveCredentials(valid),
-    startDate: valid.start_date === undefined ? Math.floor(now.getTime() / 1000) - DEFAULT_LOOKBACK_DAYS * 86_400 : Date.parse(valid.start_date) / 1000,
+    startDate:
+      valid.start_date === undefined
+        ? Math.floor(now.getTime() / 1000) - DEFAULT_LOOKBACK_DAYS * 86_400
+        : Date.parse(valid.start_date) / 1000,
     metricsEveryN: defaulted(valid.metrics_every_n, 'metrics_every_n'),
     pageSize: defaulted(valid.page_size, 'page_size'),
     requestsPerSecond: defaulted(valid.requests_per_second, 'requests_per_second'),
@@ -102,7 +105,12 @@ function resolveCredentials(config: PelotonConfig): Credentials {
   const c = config.credentials;
   switch (c.auth_type) {
     case 'password':
-      return { authType: 'password', username: c.username, password: c.password, loginMethod: defaulted(c.login_method, 'credentials.login_method') };
+      return {
+        authType: 'password',
+        username: c.username,
+        password: c.password,
+        loginMethod: defaulted(c.login_method, 'credentials.login_method'),
+      };
     case 'oauth':
       return {
         authType: 'oauth',
@@ -147,7 +155,9 @@ function checkedBaseUrl(field: string, value: string): string {
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
-    throw configError(`The config is invalid: ${field} uses http://, which would send credentials unencrypted; use https:// (http:// is accepted only for localhost).`);
+    throw configError(
+      `The config is invalid: ${field} uses http://, which would send credentials unencrypted; use https:// (http:// is accepted only for localhost).`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw configError(`The config is invalid: ${field} must be an https:// URL.`);

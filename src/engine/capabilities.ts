@@ -17,7 +17,8 @@ export function checkRegistry(streams: readonly StreamDeclaration[]): string[] {
     if (streams.findIndex((s) => s.name === stream.name) !== index) problems.push(`stream '${stream.name}' is declared twice`);
     if (stream.kind !== 'per_record' && stream.kind !== 'per_distinct_value') return;
     const parent = streams.findIndex((s) => s.name === stream.parent);
-    if (parent < 0 || streams[parent]?.kind !== 'list') problems.push(`stream '${stream.name}' names '${stream.parent}', which is not a list stream`);
+    if (parent < 0 || streams[parent]?.kind !== 'list')
+      problems.push(`stream '${stream.name}' names '${stream.parent}', which is not a list stream`);
     else if (parent > index) problems.push(`stream '${stream.name}' is declared before its parent '${stream.parent}'`);
   });
   return problems;

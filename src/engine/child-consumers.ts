@@ -23,7 +23,10 @@ export class PerRecordConsumer extends StreamConsumer {
     if (this.stream.waitsForFinalParent && !record.final) return { classification };
     this.planned++;
     const { stream, scope } = this;
-    return { classification, response: this.request(stream.path(record.data, scope), stream.query?.(scope), stream.headers, stream.skipOn) };
+    return {
+      classification,
+      response: this.request(stream.path(record.data, scope), stream.query?.(scope), stream.headers, stream.skipOn),
+    };
   }
 
   async handle(record: ListRecord, prepared: Prepared): Promise<void> {
@@ -75,7 +78,11 @@ export class PerDistinctValueConsumer extends StreamConsumer {
     this.claimed.add(value);
     this.planned++;
     const { stream, scope } = this;
-    return { classification, value, response: this.request(stream.path(value, scope), stream.query?.(scope), stream.headers, stream.skipOn) };
+    return {
+      classification,
+      value,
+      response: this.request(stream.path(value, scope), stream.query?.(scope), stream.headers, stream.skipOn),
+    };
   }
 
   async handle(record: ListRecord, prepared: Prepared): Promise<void> {
@@ -88,7 +95,11 @@ export class PerDistinctValueConsumer extends StreamConsumer {
         return;
       }
       if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, value, record.data));
-      else await this.ctx.output.log('WARN', `${this.name}: Peloton answered ${settled.result.skippedStatus} for ${this.stream.describe(value)}; skipping it.`);
+      else
+        await this.ctx.output.log(
+          'WARN',
+          `${this.name}: Peloton answered ${settled.result.skippedStatus} for ${this.stream.describe(value)}; skipping it.`,
+        );
       this.cursor.valuesDone.add(value);
     }
     this.cursor.pass(record.cursor, record.id, true);

@@ -76,7 +76,12 @@ export abstract class StreamConsumer {
   }
 
   /** Starts a request whose outcome is handled later, in list order. */
-  protected request(path: string, query: Query | undefined, headers: Record<string, string> | undefined, skipOn: readonly StatusMatcher[]): Promise<Settled> {
+  protected request(
+    path: string,
+    query: Query | undefined,
+    headers: Record<string, string> | undefined,
+    skipOn: readonly StatusMatcher[],
+  ): Promise<Settled> {
     return this.ctx.api
       .fetch({ path, stream: this.name, skipOn, ...(query === undefined ? {} : { query }), ...(headers === undefined ? {} : { headers }) })
       .then(

@@ -37,16 +37,30 @@ export async function* readPages(ctx: ReadContext, stream: ListStream, scope: Re
 
   for (;;) {
     // Urgent: the next page feeds every child request, so it must not wait behind the current page's.
-    const envelope = await ctx.api.getJson({ path: stream.path(scope), query: { ...baseQuery, [pagination.pageParam]: page }, stream: stream.name, urgent: true });
+    const envelope = await ctx.api.getJson({
+      path: stream.path(scope),
+      query: { ...baseQuery, [pagination.pageParam]: page },
+      stream: stream.name,
+      urgent: true,
+    });
     const raw = envelope[stream.recordSelector];
     if (!Array.isArray(raw)) {
       throw systemError(`Peloton's ${stream.name} page ${page} has no '${stream.recordSelector}' list; the API may have changed.`);
     }
     const total = typeof envelope['total'] === 'number' ? envelope['total'] : undefined;
-    if (previousTotal !== undefined && total !== undefined && total < previousTotal && page > pagination.firstPage && stepBacks < MAX_STEP_BACKS) {
+    if (
+      previousTotal !== undefined &&
+      total !== undefined &&
+      total < previousTotal &&
+      page > pagination.firstPage &&
+      stepBacks < MAX_STEP_BACKS
+    ) {
       stepBacks++;
       const back = Math.ceil((previousTotal - total) / pageSize);
-      await ctx.output.log('INFO', `${stream.name}: ${previousTotal - total} record(s) were deleted during the read; re-reading from page ${Math.max(pagination.firstPage, page - back)} so none is skipped.`);
+      await ctx.output.log(
+        'INFO',
+        `${stream.name}: ${previousTotal - total} record(s) were deleted during the read; re-reading from page ${Math.max(pagination.firstPage, page - back)} so none is skipped.`,
+      );
       page = Math.max(pagination.firstPage, page - back);
       previousTotal = total;
       continue;
@@ -57,7 +71,9 @@ export async function* readPages(ctx: ReadContext, stream: ListStream, scope: Re
     const records = raw.map((item, index) => toListRecord(item, stream, page, index, ctx.nowSeconds()));
     const fresh = records.filter((r) => !seen(r.id));
     if (records.length > 0 && fresh.length === 0) {
-      throw systemError(`Peloton returned page ${page} of ${stream.name} with only records already read on earlier pages; stopping instead of looping. Try again later.`);
+      throw systemError(
+        `Peloton returned page ${page} of ${stream.name} with only records already read on earlier pages; stopping instead of looping. Try again later.`,
+      );
     }
     recent.push(new Set(records.map((r) => r.id)));
     if (recent.length > REMEMBERED_PAGES) recent.shift();
@@ -78,7 +94,9 @@ function toListRecord(item: unknown, stream: ListStream, page: number, index: nu
   const id = data[stream.idField];
   const cursor = data[stream.cursorField];
   if (typeof id !== 'string' || typeof cursor !== 'number') {
-    throw systemError(`A record on Peloton's ${stream.name} page ${page} lacks a string '${stream.idField}' or a numeric '${stream.cursorField}'; the API may have changed.`);
+    throw systemError(
+      `A record on Peloton's ${stream.name} page ${page} lacks a string '${stream.idField}' or a numeric '${stream.cursorField}'; the API may have changed.`,
+    );
   }
   return { data, id, cursor, final: stream.isFinal(data, nowSeconds) };
 }

@@ -49,7 +49,13 @@ export async function readStreams(
   return outcomes;
 }
 
-function consumersOf(ctx: ReadContext, root: ListStream, scope: RequestScope, selected: SelectedStream[], states: Map<string, JsonObject>): StreamConsumer[] {
+function consumersOf(
+  ctx: ReadContext,
+  root: ListStream,
+  scope: RequestScope,
+  selected: SelectedStream[],
+  states: Map<string, JsonObject>,
+): StreamConsumer[] {
   const consumers: StreamConsumer[] = [];
   for (const { declaration, syncMode } of selected) {
     const state = states.get(declaration.name);

@@ -20,7 +20,9 @@ export async function readSingleObject(ctx: ReadContext, stream: SingleObjectStr
     const record = stream.toRecord(response, scope);
     const missing = stream.primaryKey.filter((path) => valueAt(record, path) === undefined);
     if (missing.length > 0) {
-      throw systemError(`Peloton's answer for ${stream.name} has no ${missing.map((p) => p.join('.')).join(', ')}; the API may have changed.`);
+      throw systemError(
+        `Peloton's answer for ${stream.name} has no ${missing.map((p) => p.join('.')).join(', ')}; the API may have changed.`,
+      );
     }
     await output.record(stream.name, record);
     ctx.progress.record(stream.name);

@@ -104,8 +104,14 @@ export class WindowCursor {
     const below: SyncedSegment[] = [];
     for (const segment of this.inputSegments) {
       if (segment.newest < this.position) below.push(segment);
-      else if (segment.oldest < current.oldest) current = { newest: Math.max(current.newest, segment.newest), oldest: segment.oldest, oldest_ids: segment.oldest_ids };
-      else if (segment.oldest === current.oldest) current = { ...current, newest: Math.max(current.newest, segment.newest), oldest_ids: [...new Set([...current.oldest_ids, ...segment.oldest_ids])] };
+      else if (segment.oldest < current.oldest)
+        current = { newest: Math.max(current.newest, segment.newest), oldest: segment.oldest, oldest_ids: segment.oldest_ids };
+      else if (segment.oldest === current.oldest)
+        current = {
+          ...current,
+          newest: Math.max(current.newest, segment.newest),
+          oldest_ids: [...new Set([...current.oldest_ids, ...segment.oldest_ids])],
+        };
       else current = { ...current, newest: Math.max(current.newest, segment.newest) };
     }
     return [current, ...below];
@@ -127,7 +133,9 @@ function parseState(input: JsonObject | undefined, cursorKey: string, streamName
   const empty: ParsedState = { committed: undefined, segments: [], unfinishedAt: undefined, valuesDone: [] };
   if (input === undefined || Object.keys(input).length === 0) return empty;
   const fail = (why: string): never => {
-    throw configError(`The input state of stream '${streamName}' is malformed: ${why}. Expected {"${cursorKey}": <unix seconds>}; reset the stream's state to start over.`);
+    throw configError(
+      `The input state of stream '${streamName}' is malformed: ${why}. Expected {"${cursorKey}": <unix seconds>}; reset the stream's state to start over.`,
+    );
   };
   const committed = toSeconds(input[cursorKey]);
   if (input[cursorKey] !== undefined && committed === undefined) fail(`'${cursorKey}' must be a unix timestamp in seconds`);
@@ -141,14 +149,21 @@ function parseState(input: JsonObject | undefined, cursorKey: string, streamName
     const newest = toSeconds(segment['newest']);
     const oldest = toSeconds(segment['oldest']);
     const ids = segment['oldest_ids'];
-    if (newest === undefined || oldest === undefined || oldest > newest || !Array.isArray(ids) || !ids.every((i) => typeof i === 'string')) {
+    if (
+      newest === undefined ||
+      oldest === undefined ||
+      oldest > newest ||
+      !Array.isArray(ids) ||
+      !ids.every((i) => typeof i === 'string')
+    ) {
       return fail("each 'partial.synced' entry needs newest >= oldest (unix seconds) and oldest_ids (strings)");
     }
     return { newest, oldest, oldest_ids: ids };
   });
   const unfinishedAt = toSeconds(unfinished);
   if (unfinished !== undefined && unfinishedAt === undefined) fail("'partial.unfinished_at' must be unix seconds");
-  if (!Array.isArray(valuesDone) || !valuesDone.every((v) => typeof v === 'string')) fail("'partial.values_done' must be a list of strings");
+  if (!Array.isArray(valuesDone) || !valuesDone.every((v) => typeof v === 'string'))
+    fail("'partial.values_done' must be a list of strings");
   return { committed, segments: segments.sort((a, b) => b.newest - a.newest), unfinishedAt, valuesDone: valuesDone as string[] };
 }
 

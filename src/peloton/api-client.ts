@@ -5,7 +5,15 @@ import type { JsonObject } from '../protocol/messages.js';
 import { USER_AGENT } from '../version.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { debugHooks, type DebugLog } from './http-debug.js';
-import { actionForStatus, EMPTY_BODY_CODE, retryOptions, statusOf, toConnectorError, type RetryTiming, type StatusMatcher } from './http-policy.js';
+import {
+  actionForStatus,
+  EMPTY_BODY_CODE,
+  retryOptions,
+  statusOf,
+  toConnectorError,
+  type RetryTiming,
+  type StatusMatcher,
+} from './http-policy.js';
 import type { Throttle } from './throttle.js';
 
 export interface RetryNotice {
@@ -132,9 +140,10 @@ export class PelotonApi {
       throw toConnectorError(error, what);
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw systemError(`${what} answered ${Array.isArray(body) ? 'a JSON list' : typeof body} where a JSON object was expected; the API may have changed.`);
+      throw systemError(
+        `${what} answered ${Array.isArray(body) ? 'a JSON list' : typeof body} where a JSON object was expected; the API may have changed.`,
+      );
     }
     return { body: body as JsonObject };
   }
 }
-

@@ -18,7 +18,9 @@ export function debugHooks(log: DebugLog | undefined): DebugHooks {
   return {
     afterResponse: [
       (response) => {
-        log(`${describe(response.request.options.method, response.url)} → ${response.statusCode} in ${elapsed(response)}${retryLabel(response.retryCount)}`);
+        log(
+          `${describe(response.request.options.method, response.url)} → ${response.statusCode} in ${elapsed(response)}${retryLabel(response.retryCount)}`,
+        );
         return response;
       },
     ],

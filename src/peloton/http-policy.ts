@@ -72,7 +72,10 @@ const STATUS_RULES: ReadonlyArray<readonly [StatusMatcher, HttpRule]> = [
         `${what} was rate limited by Peloton (429) ${retries} times in a row. Wait a while, lower requests_per_second, then sync again.`,
     ),
   ],
-  ['4xx', { action: 'fail', failureType: 'system_error', message: ({ what, status }) => `${what} answered ${status ?? '4xx'} unexpectedly.` }],
+  [
+    '4xx',
+    { action: 'fail', failureType: 'system_error', message: ({ what, status }) => `${what} answered ${status ?? '4xx'} unexpectedly.` },
+  ],
   [500, outage],
   [502, outage],
   [503, outage],
@@ -114,7 +117,8 @@ const ERROR_CODE_RULES: Readonly<Record<string, HttpRule>> = {
     ({ what, retries }) => `${what} answered 200 with an empty body ${retries + 1} times. Peloton may be having trouble; try again later.`,
   ),
   [BODY_PARSE_CODE]: retryable(
-    ({ what, retries }) => `${what} answered 200 with a body that is not JSON ${retries + 1} times. Peloton may be having trouble; try again later.`,
+    ({ what, retries }) =>
+      `${what} answered 200 with a body that is not JSON ${retries + 1} times. Peloton may be having trouble; try again later.`,
   ),
 };
 
@@ -125,7 +129,13 @@ const matches = (matcher: StatusMatcher, status: number): boolean =>
 export function ruleForStatus(status: number): HttpRule {
   const exact = STATUS_RULES.find(([matcher]) => matcher === status);
   const byClass = STATUS_RULES.find(([matcher]) => typeof matcher !== 'number' && matches(matcher, status));
-  return (exact ?? byClass)?.[1] ?? { action: 'fail', failureType: 'system_error', message: ({ what }) => `${what} answered ${status} unexpectedly.` };
+  return (
+    (exact ?? byClass)?.[1] ?? {
+      action: 'fail',
+      failureType: 'system_error',
+      message: ({ what }) => `${what} answered ${status} unexpectedly.`,
+    }
+  );
 }
 
 /**
@@ -162,7 +172,12 @@ export function backoffDelay(attempt: number, timing: RetryTiming, random: () =>
 export type RetryListener = (error: RequestError, attempt: number, delayMs: number, retryAfterMs: number | undefined) => void;
 
 /** got's retry settings, derived from the rules above. */
-export function retryOptions(limit: number, timing: RetryTiming, random: () => number = Math.random, onRetry?: RetryListener): Partial<RetryOptions> {
+export function retryOptions(
+  limit: number,
+  timing: RetryTiming,
+  random: () => number = Math.random,
+  onRetry?: RetryListener,
+): Partial<RetryOptions> {
   return {
     limit,
     methods: ['GET'],
@@ -174,7 +189,8 @@ export function retryOptions(limit: number, timing: RetryTiming, random: () => n
       // computedValue is got's verdict from limit, methods, status and error codes: 0 means "do not retry".
       if (computedValue === 0 || error instanceof RetryError) return computedValue;
       const serverWait = error.response === undefined ? undefined : retryAfter;
-      const delay = serverWait === undefined ? backoffDelay(attemptCount, timing, random) : Math.min(Math.max(serverWait, 1), timing.retryAfterCapMs);
+      const delay =
+        serverWait === undefined ? backoffDelay(attemptCount, timing, random) : Math.min(Math.max(serverWait, 1), timing.retryAfterCapMs);
       onRetry?.(error, attemptCount, delay, serverWait);
       return delay;
     },
@@ -190,16 +206,22 @@ export function statusOf(error: unknown): number | undefined {
 export function toConnectorError(error: unknown, what: string): ConnectorError {
   const own = connectorErrorIn(error);
   if (own !== undefined) return own;
-  if (!(error instanceof RequestError)) return systemError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, error);
+  if (!(error instanceof RequestError))
+    return systemError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, error);
   const status = statusOf(error);
   const rule = status === undefined ? ruleForError(error) : ruleForStatus(status);
   const host = error.options.url instanceof URL ? error.options.url.host : 'the server';
-  return new ConnectorError(rule.message({ what, status, retries: error.options.retry.limit ?? 0, host }), rule.failureType, { cause: error });
+  return new ConnectorError(rule.message({ what, status, retries: error.options.retry.limit ?? 0, host }), rule.failureType, {
+    cause: error,
+  });
 }
 
 function ruleForError(error: RequestError): HttpRule {
   const rule = ERROR_CODE_RULES[error instanceof TimeoutError ? 'ETIMEDOUT' : error.code];
-  return rule ?? retryable(({ what, retries, host }) => `${what} failed after ${retries} retries: ${error.code} talking to ${host}. Try again later.`);
+  return (
+    rule ??
+    retryable(({ what, retries, host }) => `${what} failed after ${retries} retries: ${error.code} talking to ${host}. Try again later.`)
+  );
 }
 
 /** A ConnectorError thrown inside a got hook (e.g. by auth renewal) arrives wrapped, maybe twice. */

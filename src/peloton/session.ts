@@ -29,7 +29,15 @@ export function openSession(config: ResolvedConfig, deps: SessionDeps): PelotonS
   const auth = createAuthenticator(config, { output: deps.output, nowSeconds, signal: deps.signal });
   const throttle = new Throttle(config.maxConcurrency, config.requestsPerSecond, deps.now);
   const debug = deps.debug === true ? (line: string): void => void deps.output.log('DEBUG', line) : undefined;
-  const api = new PelotonApi({ config, auth, throttle, timing: deps.retryTiming ?? DEFAULT_RETRY_TIMING, signal: deps.signal, onRetry: deps.onRetry, debug });
+  const api = new PelotonApi({
+    config,
+    auth,
+    throttle,
+    timing: deps.retryTiming ?? DEFAULT_RETRY_TIMING,
+    signal: deps.signal,
+    onRetry: deps.onRetry,
+    debug,
+  });
   return { auth, api };
 }
 

@@ -14,7 +14,8 @@ export class Throttle {
     private readonly maxConcurrency: number,
     requestsPerSecond: number,
     private readonly now: () => number = Date.now,
-    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<unknown> = (ms, signal) => sleep(ms, undefined, signal === undefined ? {} : { signal }),
+    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<unknown> = (ms, signal) =>
+      sleep(ms, undefined, signal === undefined ? {} : { signal }),
   ) {
     this.spacingMs = requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
   }

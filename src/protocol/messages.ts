@@ -37,7 +37,16 @@ export interface StreamStatusReason {
 }
 
 export type TraceBody =
-  | { type: 'ERROR'; error: { message: string; internal_message?: string; stack_trace?: string; failure_type: FailureType; stream_descriptor?: StreamDescriptor } }
+  | {
+      type: 'ERROR';
+      error: {
+        message: string;
+        internal_message?: string;
+        stack_trace?: string;
+        failure_type: FailureType;
+        stream_descriptor?: StreamDescriptor;
+      };
+    }
   | { type: 'ESTIMATE'; estimate: { name: string; type: 'STREAM'; row_estimate: number } }
   | { type: 'STREAM_STATUS'; stream_status: { stream_descriptor: StreamDescriptor; status: StreamStatus; reasons?: StreamStatusReason[] } };
 
@@ -80,13 +89,6 @@ export interface CatalogMessage {
 }
 
 export type AirbyteMessage =
-  | RecordMessage
-  | StreamStateMessage
-  | LogMessage
-  | TraceMessage
-  | ControlMessage
-  | SpecMessage
-  | ConnectionStatusMessage
-  | CatalogMessage;
+  RecordMessage | StreamStateMessage | LogMessage | TraceMessage | ControlMessage | SpecMessage | ConnectionStatusMessage | CatalogMessage;
 
 export const PROTOCOL_VERSION = '0.2.0';

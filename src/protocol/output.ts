@@ -1,12 +1,5 @@
 import type { Writable } from 'node:stream';
-import type {
-  AirbyteMessage,
-  JsonObject,
-  LogLevel,
-  StreamStatus,
-  StreamStatusReason,
-  TraceBody,
-} from './messages.js';
+import type { AirbyteMessage, JsonObject, LogLevel, StreamStatus, StreamStatusReason, TraceBody } from './messages.js';
 import type { Redactor } from './redactor.js';
 import type { FailureType } from './messages.js';
 import type { MessageSink } from './sink.js';

@@ -18,12 +18,25 @@ interface Setting {
 export function about(ctx: CommandContext, format: string | undefined, capabilities: readonly string[]): number {
   const spec = loadSchema('spec.json');
   const settings = settingsOf(spec);
-  const streams = STREAMS.map((s) => ({ name: s.name, key_properties: s.primaryKey.map((p) => p.join('.')), replication_key: cursorFieldOf(s) ?? null }));
+  const streams = STREAMS.map((s) => ({
+    name: s.name,
+    key_properties: s.primaryKey.map((p) => p.join('.')),
+    replication_key: cursorFieldOf(s) ?? null,
+  }));
   const name = 'tap-peloton';
-  const description = 'Peloton workout history, performance graphs, workout and class details, profile and overview (Singer tap mode of source-peloton).';
+  const description =
+    'Peloton workout history, performance graphs, workout and class details, profile and overview (Singer tap mode of source-peloton).';
   if (format === undefined || format === 'json') {
     // The settings schema marks secrets the way Singer tooling reads them (secret + writeOnly).
-    const info = { name, description, version: CONNECTOR_VERSION, capabilities, streams, settings: markSecrets(spec), settings_list: settings };
+    const info = {
+      name,
+      description,
+      version: CONNECTOR_VERSION,
+      capabilities,
+      streams,
+      settings: markSecrets(spec),
+      settings_list: settings,
+    };
     ctx.stdout.write(JSON.stringify(info, null, 2) + '\n');
     return 0;
   }
@@ -36,13 +49,19 @@ export function about(ctx: CommandContext, format: string | undefined, capabilit
     `Capabilities: ${capabilities.join(', ')}`,
     '',
     '## Streams',
-    ...streams.map((s) => `- ${s.name} (key ${s.key_properties.join(', ')}, ${s.replication_key === null ? 'full table' : `replication key ${s.replication_key}`})`),
+    ...streams.map(
+      (s) =>
+        `- ${s.name} (key ${s.key_properties.join(', ')}, ${s.replication_key === null ? 'full table' : `replication key ${s.replication_key}`})`,
+    ),
     '',
     '## Settings',
     '',
     '| setting | type | required | sensitive | description |',
     '|---|---|---|---|---|',
-    ...settings.map((s) => `| ${s.name} | ${s.type} | ${s.required ? 'yes' : 'no'} | ${s.sensitive ? 'yes' : 'no'} | ${s.description.replace(/\|/g, '\\|')} |`),
+    ...settings.map(
+      (s) =>
+        `| ${s.name} | ${s.type} | ${s.required ? 'yes' : 'no'} | ${s.sensitive ? 'yes' : 'no'} | ${s.description.replace(/\|/g, '\\|')} |`,
+    ),
   ];
   ctx.stdout.write(lines.join('\n') + '\n');
   return 0;
@@ -71,7 +90,11 @@ function settingsOf(schema: JsonObject, prefix = '', parentRequired = true): Set
     settings.push({
       name,
       type: asText(property['type'] ?? 'string'),
-      description: asText(property['description'] ?? property['title'] ?? (property['const'] === undefined ? '' : `always ${JSON.stringify(property['const'])}`)),
+      description: asText(
+        property['description'] ??
+          property['title'] ??
+          (property['const'] === undefined ? '' : `always ${JSON.stringify(property['const'])}`),
+      ),
       required: isRequired,
       sensitive: property['airbyte_secret'] === true,
     });

@@ -62,7 +62,10 @@ export interface SingerSelection {
 export function selectFromCatalog(input: unknown, streams: readonly StreamDeclaration[]): SingerSelection {
   const selection: SingerSelection = { selected: [], deselected: new Map() };
   if (input === undefined) {
-    selection.selected = streams.map((declaration) => ({ declaration, syncMode: replicationMethodOf(declaration) === 'INCREMENTAL' ? 'incremental' : 'full_refresh' }));
+    selection.selected = streams.map((declaration) => ({
+      declaration,
+      syncMode: replicationMethodOf(declaration) === 'INCREMENTAL' ? 'incremental' : 'full_refresh',
+    }));
     return selection;
   }
   const fail = (why: string): never => {
@@ -84,14 +87,25 @@ export function selectFromCatalog(input: unknown, streams: readonly StreamDeclar
     if (selected !== true) continue;
     const cursorField = cursorFieldOf(declaration);
     const method = root['replication-method'] ?? entry['replication_method'] ?? replicationMethodOf(declaration);
-    if (method !== 'INCREMENTAL' && method !== 'FULL_TABLE') return fail(`stream '${declaration.name}' asks for replication-method ${JSON.stringify(method)}; supported: INCREMENTAL, FULL_TABLE`);
-    if (method === 'INCREMENTAL' && cursorField === undefined) return fail(`stream '${declaration.name}' has no replication key and supports only FULL_TABLE, not INCREMENTAL`);
+    if (method !== 'INCREMENTAL' && method !== 'FULL_TABLE')
+      return fail(`stream '${declaration.name}' asks for replication-method ${JSON.stringify(method)}; supported: INCREMENTAL, FULL_TABLE`);
+    if (method === 'INCREMENTAL' && cursorField === undefined)
+      return fail(`stream '${declaration.name}' has no replication key and supports only FULL_TABLE, not INCREMENTAL`);
     const key = root['replication-key'] ?? entry['replication_key'];
-    if (key !== undefined && key !== cursorField) return fail(`stream '${declaration.name}' ${cursorField === undefined ? 'has no replication key' : `can only replicate on '${cursorField}'`}, not ${JSON.stringify(key)}`);
+    if (key !== undefined && key !== cursorField)
+      return fail(
+        `stream '${declaration.name}' ${cursorField === undefined ? 'has no replication key' : `can only replicate on '${cursorField}'`}, not ${JSON.stringify(key)}`,
+      );
     selection.selected.push({ declaration, syncMode: method === 'FULL_TABLE' ? 'full_refresh' : 'incremental' });
     const dropped = new Set(
       metadata
-        .filter((m) => breadcrumbOf(m).length === 2 && breadcrumbOf(m)[0] === 'properties' && m?.metadata?.['selected'] === false && m.metadata['inclusion'] !== 'automatic')
+        .filter(
+          (m) =>
+            breadcrumbOf(m).length === 2 &&
+            breadcrumbOf(m)[0] === 'properties' &&
+            m?.metadata?.['selected'] === false &&
+            m.metadata['inclusion'] !== 'automatic',
+        )
         .map((m) => String(breadcrumbOf(m)[1])),
     );
     if (dropped.size > 0) selection.deselected.set(declaration.name, dropped);
@@ -105,7 +119,7 @@ export function selectFromCatalog(input: unknown, streams: readonly StreamDeclar
 export function bookmarksFrom(input: unknown): Record<string, JsonObject> {
   if (input === undefined || input === null) return {};
   const object = input as JsonObject;
-  const value = (object['type'] === 'STATE' ? object['value'] : object['value'] ?? object) as JsonObject | undefined;
+  const value = (object['type'] === 'STATE' ? object['value'] : (object['value'] ?? object)) as JsonObject | undefined;
   const bookmarks = value?.['bookmarks'];
   if (bookmarks === undefined) return {};
   if (typeof bookmarks !== 'object' || bookmarks === null || Array.isArray(bookmarks)) {

@@ -57,7 +57,6 @@ export async function singerCommand(ctx: CommandContext, options: SingerOptions)
   return runSync(ctx, sink, config, selection.selected, states, test === 'records' ? { recordLimit: 1 } : {});
 }
 
-
 function testMode(option: boolean | string | undefined): 'records' | 'schema' | undefined {
   if (option === undefined || option === false) return undefined;
   if (option === true || option === 'all') return 'records';

@@ -46,7 +46,8 @@ export class SingerSink implements MessageSink {
   async record(stream: string, data: JsonObject): Promise<void> {
     if (!this.schemasSent.has(stream)) await this.sendSchema(stream);
     const dropped = this.run.deselected.get(stream);
-    const record = dropped === undefined || dropped.size === 0 ? data : Object.fromEntries(Object.entries(data).filter(([key]) => !dropped.has(key)));
+    const record =
+      dropped === undefined || dropped.size === 0 ? data : Object.fromEntries(Object.entries(data).filter(([key]) => !dropped.has(key)));
     await this.write({ type: 'RECORD', stream, record, time_extracted: new Date(this.now()).toISOString() });
   }
 

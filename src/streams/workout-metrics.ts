@@ -17,5 +17,10 @@ export const workoutMetrics: PerRecordChildStream = {
   waitsForFinalParent: true,
   skipOn: [404],
   describe: (workout: Workout) => `the performance graph of workout ${workout.id}`,
-  toRecord: (graph: JsonObject, workout: Workout): WorkoutMetrics => ({ ...graph, id: workout.id, workout_id: workout.id, workout_created_at: workout.created_at }),
+  toRecord: (graph: JsonObject, workout: Workout): WorkoutMetrics => ({
+    ...graph,
+    id: workout.id,
+    workout_id: workout.id,
+    workout_created_at: workout.created_at,
+  }),
 };

@@ -60,7 +60,11 @@ export function parseOutput(exitCode: number, out: string, err: string): CliResu
     records: (stream) => messages.filter((m) => m['type'] === 'RECORD' && m['record'].stream === stream).map((m) => m['record'].data),
     states: (stream) => messages.filter((m) => m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === stream),
     statuses: (stream) =>
-      messages.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'STREAM_STATUS' && m['trace'].stream_status.stream_descriptor.name === stream).map((m) => m['trace'].stream_status.status),
+      messages
+        .filter(
+          (m) => m['type'] === 'TRACE' && m['trace'].type === 'STREAM_STATUS' && m['trace'].stream_status.stream_descriptor.name === stream,
+        )
+        .map((m) => m['trace'].stream_status.status),
     errors: () => messages.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'ERROR'),
     lastStates: () => {
       const last = new Map<string, Message>();

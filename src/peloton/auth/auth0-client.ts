@@ -40,12 +40,18 @@ export class Auth0Client {
 
   passwordGrant(username: string, password: string): Promise<TokenResponse> {
     const { passwordGrantClientId, passwordGrantScope } = this.config.login;
-    return this.token({ grant_type: 'password', client_id: passwordGrantClientId, scope: passwordGrantScope, username, password }, 'password');
+    return this.token(
+      { grant_type: 'password', client_id: passwordGrantClientId, scope: passwordGrantScope, username, password },
+      'password',
+    );
   }
 
   exchangeCode(code: string, codeVerifier: string): Promise<TokenResponse> {
     const { webClientId, redirectUri } = this.config.login;
-    return this.token({ grant_type: 'authorization_code', client_id: webClientId, code_verifier: codeVerifier, code, redirect_uri: redirectUri }, 'code');
+    return this.token(
+      { grant_type: 'authorization_code', client_id: webClientId, code_verifier: codeVerifier, code, redirect_uri: redirectUri },
+      'code',
+    );
   }
 
   refresh(clientId: string, refreshToken: string): Promise<TokenResponse> {
@@ -68,7 +74,12 @@ export class Auth0Client {
   }
 }
 
-export function tokenError(status: number, code: string, description: string, purpose: 'password' | 'code' | 'refresh' | 'web'): ConnectorError {
+export function tokenError(
+  status: number,
+  code: string,
+  description: string,
+  purpose: 'password' | 'code' | 'refresh' | 'web',
+): ConnectorError {
   const detail = [code, description].filter(Boolean).join(': ') || `HTTP ${status}`;
   if (status === 429 || code === 'too_many_attempts') return transientError(RATE_LIMITED);
   if (code === 'unauthorized_client' || code === 'access_denied' || code === 'invalid_client') return new ClientRefusedError(detail);
@@ -78,7 +89,9 @@ export function tokenError(status: number, code: string, description: string, pu
     );
   }
   if (code === 'invalid_grant' || code === 'invalid_user_password') {
-    return configError(`Peloton rejected the username or password (${detail}). Check them in the config; the connector does not retry a wrong password, so the account is not locked.`);
+    return configError(
+      `Peloton rejected the username or password (${detail}). Check them in the config; the connector does not retry a wrong password, so the account is not locked.`,
+    );
   }
   if (status >= 500) return transientError(`Peloton's login answered ${status}; it may be having an outage. Try again later.`);
   return configError(`Peloton's login failed (${detail}). If Peloton changed its login, check the advanced login settings.`);

@@ -19,11 +19,21 @@ export class OAuthAuthenticator implements Authenticator {
     nowSeconds: () => number,
   ) {
     let config = structuredClone(client.config.original);
-    this.tokens = new RefreshingTokens(client, credentials.clientId, { accessToken: credentials.accessToken, refreshToken: credentials.refreshToken }, output.redactor, nowSeconds, async (rotated) => {
-      config = { ...config, credentials: { ...(config['credentials'] as JsonObject), refresh_token: rotated.refreshToken, access_token: rotated.accessToken } };
-      await output.connectorConfig(config);
-      await output.log('INFO', 'Peloton rotated the refresh token; the updated config was handed to the platform (CONTROL message).');
-    });
+    this.tokens = new RefreshingTokens(
+      client,
+      credentials.clientId,
+      { accessToken: credentials.accessToken, refreshToken: credentials.refreshToken },
+      output.redactor,
+      nowSeconds,
+      async (rotated) => {
+        config = {
+          ...config,
+          credentials: { ...(config['credentials'] as JsonObject), refresh_token: rotated.refreshToken, access_token: rotated.accessToken },
+        };
+        await output.connectorConfig(config);
+        await output.log('INFO', 'Peloton rotated the refresh token; the updated config was handed to the platform (CONTROL message).');
+      },
+    );
   }
 
   accessToken(): Promise<string> {

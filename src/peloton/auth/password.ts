@@ -38,8 +38,15 @@ export class PasswordAuthenticator implements Authenticator {
   private async login(): Promise<RefreshingTokens> {
     const login = await logInWithPassword(this.client, this.credentials, (message) => this.output.log('INFO', message));
     await this.output.log('INFO', `Logged in to Peloton (${login.flow === 'web' ? 'web login' : 'password grant'}).`);
-    return new RefreshingTokens(this.client, login.clientId, { accessToken: login.accessToken, refreshToken: login.refreshToken }, this.output.redactor, this.nowSeconds, async () => {
-      // The password is the durable credential here: a rotated refresh token lives only for this run.
-    });
+    return new RefreshingTokens(
+      this.client,
+      login.clientId,
+      { accessToken: login.accessToken, refreshToken: login.refreshToken },
+      this.output.redactor,
+      this.nowSeconds,
+      async () => {
+        // The password is the durable credential here: a rotated refresh token lives only for this run.
+      },
+    );
   }
 }

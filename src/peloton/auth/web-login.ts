@@ -21,12 +21,19 @@ export async function webLogin(client: Auth0Client, username: string, password: 
     const result = await attemptWebLogin(client, username, password, verifier);
     if (result !== 'missing-csrf') return client.exchangeCode(result.code, verifier);
     if (attempt >= CSRF_ATTEMPTS) {
-      throw systemError(`Peloton's login page did not set its _csrf cookie in ${CSRF_ATTEMPTS} attempts. Try again later, or use login_method "password_grant".`);
+      throw systemError(
+        `Peloton's login page did not set its _csrf cookie in ${CSRF_ATTEMPTS} attempts. Try again later, or use login_method "password_grant".`,
+      );
     }
   }
 }
 
-async function attemptWebLogin(client: Auth0Client, username: string, password: string, verifier: string): Promise<{ code: string } | 'missing-csrf'> {
+async function attemptWebLogin(
+  client: Auth0Client,
+  username: string,
+  password: string,
+  verifier: string,
+): Promise<{ code: string } | 'missing-csrf'> {
   const { config, http } = client;
   const settings = config.login;
   const origin = new URL(config.authBaseUrl).origin;
@@ -61,7 +68,10 @@ async function attemptWebLogin(client: Auth0Client, username: string, password: 
       },
     }),
   );
-  if (loginPage.statusCode !== 200) throw configError(`Peloton's login page answered ${loginPage.statusCode} to /authorize. If Peloton changed its login, check the advanced login settings (web client id, audience, redirect URI).`);
+  if (loginPage.statusCode !== 200)
+    throw configError(
+      `Peloton's login page answered ${loginPage.statusCode} to /authorize. If Peloton changed its login, check the advanced login settings (web client id, audience, redirect URI).`,
+    );
   const serverState = new URL(loginPage.url).searchParams.get('state');
   const csrf = jar.get('_csrf');
   if (csrf === undefined) return 'missing-csrf';
@@ -104,13 +114,16 @@ async function attemptWebLogin(client: Auth0Client, username: string, password: 
     const next = new URL(location, response.url);
     const code = next.searchParams.get('code');
     if (code !== null) {
-      if (next.searchParams.get('state') !== clientState) throw systemError("Peloton's login returned a code for a different login attempt (state mismatch); try again.");
+      if (next.searchParams.get('state') !== clientState)
+        throw systemError("Peloton's login returned a code for a different login attempt (state mismatch); try again.");
       return { code };
     }
     if (next.origin !== origin) break;
     response = await step(`GET ${next.pathname}`, () => http.get(next.pathname.slice(1) + next.search, { cookieJar: jar }));
   }
-  throw systemError(`Peloton's login did not end in a redirect with an authorization code (last answer ${response.statusCode}); the login flow may have changed. Try login_method "password_grant".`);
+  throw systemError(
+    `Peloton's login did not end in a redirect with an authorization code (last answer ${response.statusCode}); the login flow may have changed. Try login_method "password_grant".`,
+  );
 }
 
 function loginFailure(response: Response<string>): ConnectorError {
@@ -120,10 +133,23 @@ function loginFailure(response: Response<string>): ConnectorError {
   } catch {
     // an HTML error page: the status says enough
   }
-  return tokenError(response.statusCode, asText(body['code'] ?? body['error']), asText(body['description'] ?? body['error_description']), 'web');
+  return tokenError(
+    response.statusCode,
+    asText(body['code'] ?? body['error']),
+    asText(body['description'] ?? body['error_description']),
+    'web',
+  );
 }
 
-const ENTITIES: Record<string, string> = { '&quot;': '"', '&#34;': '"', '&#39;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+const ENTITIES: Record<string, string> = {
+  '&quot;': '"',
+  '&#34;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+};
 const decodeEntities = (text: string): string => text.replace(/&(quot|#34|#39|apos|lt|gt|amp);/g, (entity) => ENTITIES[entity] ?? entity);
 
 /** The hidden auto-submit form of Auth0's login answer: its action and every hidden input. */
@@ -131,7 +157,8 @@ export function parseHiddenForm(html: string, origin: string): { action: string;
   const action = /<form[^>]*\baction="([^"]+)"/i.exec(html)?.[1];
   if (action === undefined) throw systemError("Peloton's login answer has no callback form; the login flow may have changed.");
   const target = new URL(decodeEntities(action), origin);
-  if (target.origin !== origin) throw systemError(`Peloton's login form posts to ${target.origin}, not ${origin}; refusing to send the login there.`);
+  if (target.origin !== origin)
+    throw systemError(`Peloton's login form posts to ${target.origin}, not ${origin}; refusing to send the login there.`);
   const fields: Record<string, string> = {};
   for (const [input] of html.matchAll(/<input\b[^>]*>/gi)) {
     if (!/type="hidden"/i.test(input)) continue;
