@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { ACCEPTANCE_DATA, fixtureConfig, INTEGRATION_TESTS } from '../simulator/acceptance.js';
 import { PelotonSimulator } from '../simulator/server.js';
+import { STREAMS } from '../src/streams/registry.js';
 
 /**
  * `npm run test:container`: builds the base image stand-in and the project's image with podman, then
@@ -106,8 +107,8 @@ async function checkSigterm(dir: string): Promise<void> {
     );
     const errors = stopped.messages.filter((m) => m['trace']?.type === 'ERROR').map((m) => m['trace'].error.message as string);
     check(
-      'after SIGTERM: non-zero exit, both streams INCOMPLETE, an error that says so',
-      stopped.code !== 0 && statuses === 2 && errors.some((e) => /SIGTERM received/.test(e)),
+      'after SIGTERM: non-zero exit, every stream INCOMPLETE, an error that says so',
+      stopped.code !== 0 && statuses === STREAMS.length && errors.some((e) => /SIGTERM received/.test(e)),
       JSON.stringify({ code: stopped.code, statuses, errors, stderr: stopped.stderr.slice(-300) }),
     );
   } finally {
@@ -161,21 +162,31 @@ try {
 
   const discover = await runInContainer(mounts, ['discover', '--config', '/data/config.json']);
   check(
-    'discover lists both streams',
-    JSON.stringify(discover.messages[0]?.['catalog']?.streams?.map((s: Message) => s['name'])) === '["workouts","workout_metrics"]',
+    'discover lists every stream',
+    JSON.stringify(discover.messages[0]?.['catalog']?.streams?.map((s: Message) => s['name'])) ===
+      JSON.stringify(STREAMS.map((s) => s.name)),
   );
 
   const read = await runInContainer(mounts, ['read', '--config', '/secrets/config.json', '--catalog', '/data/catalog.json']);
   const count = (stream: string): number => read.messages.filter((m) => m['type'] === 'RECORD' && m['record'].stream === stream).length;
   check('read exits 0', read.code === 0, read.stderr.slice(0, 400));
+  const classes = new Set(sim.history.all().map((w) => (w['ride'] as { id?: string } | null)?.id ?? ''));
+  const expected = {
+    workouts: ACCEPTANCE_DATA.workouts,
+    workout_metrics: ACCEPTANCE_DATA.workouts,
+    workout_details: ACCEPTANCE_DATA.workouts,
+    ride_details: [...classes].filter((id) => sim.rideDetails(id) !== undefined).length,
+    user: 1,
+    overview: 1,
+  };
   check(
-    `read emits all ${ACCEPTANCE_DATA.workouts} workouts and their metrics`,
-    count('workouts') === ACCEPTANCE_DATA.workouts && count('workout_metrics') === ACCEPTANCE_DATA.workouts,
-    `${count('workouts')} + ${count('workout_metrics')}`,
+    'read emits the records of every stream',
+    Object.entries(expected).every(([stream, n]) => count(stream) === n),
+    JSON.stringify(Object.fromEntries(Object.keys(expected).map((s) => [s, count(s)]))),
   );
   check(
     'read ends every stream COMPLETE with a STATE',
-    ['workouts', 'workout_metrics'].every(
+    Object.keys(expected).every(
       (s) =>
         read.messages.some((m) => m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === s) &&
         read.messages.some(

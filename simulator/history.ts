@@ -1,3 +1,4 @@
+import { workoutListEnvelope } from './envelope.js';
 import { rideWithoutInstructor } from './classes.js';
 import { omit } from './objects.js';
 import { intBetween, seededRandom } from './random.js';
@@ -125,21 +126,14 @@ export class WorkoutHistory {
         ? slice
         : slice.map((w) => ({ ...w, ride: rideWithoutInstructor(w['ride'] as Record<string, unknown>) }));
     const last = slice.at(-1);
-    return {
+    return workoutListEnvelope({
       data,
-      total,
-      count: data.length,
       page,
       limit,
-      page_count: pageCount,
-      show_previous: page > 0,
-      show_next: page < pageCount - 1,
-      sort_by: '-created_at,-pk',
+      total,
       next: last === undefined || page >= pageCount - 1 ? null : { workout_id: last.id, created_at: last.created_at },
       summary: Object.fromEntries([...this.perMonth.entries()].filter(([, n]) => n > 0)),
-      aggregate_stats: [],
-      total_heart_rate_zone_durations: null,
-    };
+    });
   }
 
   /** Flags a workout that beats every earlier one of its category (the first of a category is a record too). */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WindowCursor } from '../src/engine/window-cursor.js';
 import type { FaultRule } from '../simulator/faults.js';
-import { catalog, runCli, writeFiles, type CliResult } from './helpers/cli.js';
+import { catalog, readArgs, runCli, type CliResult } from './helpers/cli.js';
 import { simConfig, simulatorSecrets, startSim, type PelotonSimulator } from './helpers/sim.js';
 import { spawnCli } from './helpers/spawn.js';
 
@@ -26,19 +26,7 @@ const config = (overrides: Record<string, unknown> = {}): Record<string, unknown
   });
 
 function args(cfg: Record<string, unknown>, state?: unknown): string[] {
-  const paths = writeFiles({
-    'config.json': cfg,
-    'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }),
-    ...(state ? { 'state.json': state } : {}),
-  });
-  return [
-    'read',
-    '--config',
-    paths['config.json']!,
-    '--catalog',
-    paths['catalog.json']!,
-    ...(state ? ['--state', paths['state.json']!] : []),
-  ];
+  return readArgs(cfg, catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), state ?? undefined);
 }
 
 async function read(cfg: Record<string, unknown>, state?: unknown): Promise<CliResult> {

@@ -1,3 +1,4 @@
+import { STREAMS } from '../src/streams/registry.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -48,8 +49,10 @@ describe('image and metadata agree', () => {
       releaseStage: expect.any(String),
       supportLevel: expect.any(String),
       allowedHosts: { hosts: ['api.onepeloton.com', 'auth.onepeloton.com'] },
-      suggestedStreams: { streams: ['workouts', 'workout_metrics'] },
     });
+    const suggested = (metadata['suggestedStreams'] as { streams: string[] }).streams;
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.filter((name) => !STREAMS.some((s) => s.name === name))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimWorkout } from '../simulator/workouts.js';
-import { catalog, runCli, runRaw, writeFiles, type CliResult } from './helpers/cli.js';
+import { catalog, readArgs, runCli, runRaw, writeFiles, type CliResult } from './helpers/cli.js';
 import { classIdOf, expectedRideDetailsRecords, isFinalWorkout, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 /** user, overview, workout_details and ride_details against the simulator's own answers. */
@@ -20,19 +20,7 @@ const ALL: Modes = {
 };
 
 async function read(modes: Modes, state?: unknown, overrides: Record<string, unknown> = {}): Promise<CliResult> {
-  const paths = writeFiles({
-    'config.json': simConfig(sim, overrides),
-    'catalog.json': catalog(modes),
-    ...(state === undefined ? {} : { 'state.json': state }),
-  });
-  return runCli([
-    'read',
-    '--config',
-    paths['config.json']!,
-    '--catalog',
-    paths['catalog.json']!,
-    ...(state === undefined ? [] : ['--state', paths['state.json']!]),
-  ]);
+  return runCli(readArgs(simConfig(sim, overrides), catalog(modes), state));
 }
 
 const classesOf = (workouts: SimWorkout[]): Set<string> => new Set(workouts.map(classIdOf).filter((id) => id !== undefined));

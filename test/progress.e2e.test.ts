@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog, runCli, writeFiles } from './helpers/cli.js';
+import { catalog, readArgs, runCli } from './helpers/cli.js';
 import { iso, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 let sim: PelotonSimulator;
@@ -8,19 +8,7 @@ beforeEach(async () => (sim = await startSim({ workouts: 400, inProgress: 0 })))
 afterEach(() => sim.close());
 
 function args(config: Record<string, unknown>, state?: unknown): string[] {
-  const paths = writeFiles({
-    'config.json': config,
-    'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }),
-    ...(state ? { 'state.json': state } : {}),
-  });
-  return [
-    'read',
-    '--config',
-    paths['config.json']!,
-    '--catalog',
-    paths['catalog.json']!,
-    ...(state ? ['--state', paths['state.json']!] : []),
-  ];
+  return readArgs(config, catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), state ?? undefined);
 }
 
 describe('workouts recorded or deleted while a sync runs', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog, committedIds, runCli, writeFiles } from './helpers/cli.js';
+import { catalog, committedIds, readArgs, runCli } from './helpers/cli.js';
 import { expectedRideDetailsRecords, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 import { spawnCli } from './helpers/spawn.js';
 
@@ -12,19 +12,7 @@ afterEach(() => sim.close());
 const MODES = catalog({ workout_details: 'incremental', ride_details: 'incremental' });
 
 function args(state?: unknown): string[] {
-  const paths = writeFiles({
-    'config.json': simConfig(sim, { page_size: 50, max_concurrency: 4 }),
-    'catalog.json': MODES,
-    ...(state === undefined ? {} : { 'state.json': state }),
-  });
-  return [
-    'read',
-    '--config',
-    paths['config.json']!,
-    '--catalog',
-    paths['catalog.json']!,
-    ...(state === undefined ? [] : ['--state', paths['state.json']!]),
-  ];
+  return readArgs(simConfig(sim, { page_size: 50, max_concurrency: 4 }), MODES, state);
 }
 
 /** Class ids with details, by the simulator: every one must be emitted once across the killed and resumed runs. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog, committedIds, runCli, writeFiles, type CliResult } from './helpers/cli.js';
+import { catalog, committedIds, readArgs, runCli, type CliResult } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 import { spawnCli } from './helpers/spawn.js';
 
@@ -12,15 +12,7 @@ const BOTH = catalog({ workouts: 'incremental', workout_metrics: 'incremental' }
 const config = (): Record<string, unknown> => simConfig(sim, { page_size: 50, max_concurrency: 4 });
 
 function files(state?: unknown): string[] {
-  const paths = writeFiles({ 'config.json': config(), 'catalog.json': BOTH, ...(state === undefined ? {} : { 'state.json': state }) });
-  return [
-    'read',
-    '--config',
-    paths['config.json']!,
-    '--catalog',
-    paths['catalog.json']!,
-    ...(state === undefined ? [] : ['--state', paths['state.json']!]),
-  ];
+  return readArgs(config(), BOTH, state);
 }
 
 function mergeStates(previous: Record<string, unknown>[], result: CliResult): Record<string, unknown>[] {

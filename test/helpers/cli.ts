@@ -110,3 +110,20 @@ export function committedIds(result: CliResult, stream: string): string[] {
   }
   return ids;
 }
+
+/** The argv of a `read` with this config, catalog and (optional) state, written to temp files. */
+export function readArgs(config: unknown, catalogContent: unknown, state?: unknown): string[] {
+  const paths = writeFiles({
+    'config.json': config,
+    'catalog.json': catalogContent,
+    ...(state === undefined ? {} : { 'state.json': state }),
+  });
+  return [
+    'read',
+    '--config',
+    paths['config.json']!,
+    '--catalog',
+    paths['catalog.json']!,
+    ...(state === undefined ? [] : ['--state', paths['state.json']!]),
+  ];
+}

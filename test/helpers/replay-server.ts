@@ -1,3 +1,4 @@
+import { workoutListEnvelope } from '../../simulator/envelope.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JsonBody, Payload } from './real-payloads.js';
@@ -109,7 +110,6 @@ export class ReplayServer {
     const limit = Math.min(Math.max(Number(query.get('limit') ?? 20) || 20, 1), 100);
     const page = Math.max(Number(query.get('page') ?? 0) || 0, 0);
     const total = this.newestFirst.length;
-    const pageCount = Math.ceil(total / limit);
     const data = this.newestFirst.slice(page * limit, (page + 1) * limit);
     const following = this.newestFirst[(page + 1) * limit];
     const summary: Record<string, number> = {};
@@ -117,21 +117,9 @@ export class ReplayServer {
       const month = new Date(Number(workout['created_at']) * 1000).toISOString().slice(0, 7);
       summary[month] = (summary[month] ?? 0) + 1;
     }
-    return {
-      data,
-      total,
-      count: data.length,
-      page,
-      limit,
-      page_count: pageCount,
-      show_previous: page > 0,
-      show_next: page + 1 < pageCount,
-      sort_by: '-created_at,-pk',
-      next: following === undefined ? null : { workout_id: following['id'] ?? null, created_at: following['created_at'] ?? null },
-      summary,
-      aggregate_stats: [],
-      total_heart_rate_zone_durations: null,
-    };
+    const next = following === undefined ? null : { workout_id: following['id'] ?? null, created_at: following['created_at'] ?? null };
+    // The envelope holds only the JSON values given to it.
+    return workoutListEnvelope({ data, page, limit, total, next, summary }) as JsonBody;
   }
 }
 
