@@ -2,23 +2,33 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { PACKAGE_ROOT } from '../src/package-root.js';
+import { loadSchema } from '../src/schemas.js';
+import { STREAMS } from '../src/streams/registry.js';
 
 const root = PACKAGE_ROOT + '/';
 
-/** Which schema becomes which generated file, and the name of its root type. */
-export const GENERATED_TYPES = [
+export interface GeneratedType {
+  schema: string;
+  output: string;
+  typeName: string;
+}
+
+/**
+ * Which schema becomes which generated file: the spec, and every declared stream's schema (its root
+ * type named by the schema's title), so a new stream's types come with its declaration.
+ */
+export const GENERATED_TYPES: GeneratedType[] = [
   { schema: 'schemas/spec.json', output: 'src/generated/spec.ts', typeName: 'PelotonConfig' },
-  { schema: 'schemas/workouts.json', output: 'src/generated/workouts.ts', typeName: 'Workout' },
-  { schema: 'schemas/workout_metrics.json', output: 'src/generated/workout_metrics.ts', typeName: 'WorkoutMetrics' },
-  { schema: 'schemas/workout_details.json', output: 'src/generated/workout_details.ts', typeName: 'WorkoutDetail' },
-  { schema: 'schemas/user.json', output: 'src/generated/user.ts', typeName: 'PelotonUser' },
-  { schema: 'schemas/overview.json', output: 'src/generated/overview.ts', typeName: 'Overview' },
-  { schema: 'schemas/ride_details.json', output: 'src/generated/ride_details.ts', typeName: 'RideDetails' },
-] as const;
+  ...STREAMS.map((stream) => ({
+    schema: `schemas/${stream.schemaFile}`,
+    output: `src/generated/${stream.schemaFile.replace(/\.json$/, '.ts')}`,
+    typeName: String(loadSchema(stream.schemaFile)['title']),
+  })),
+];
 
 const BANNER = `/* Generated from the JSON schema by \`npm run generate\` (json-schema-to-typescript). Do not edit. */`;
 
-export async function renderTypes(entry: (typeof GENERATED_TYPES)[number]): Promise<string> {
+export async function renderTypes(entry: GeneratedType): Promise<string> {
   const schema = JSON.parse(await readFile(root + entry.schema, 'utf8')) as JSONSchema;
   return compile({ ...schema, title: entry.typeName }, entry.typeName, {
     bannerComment: BANNER,
