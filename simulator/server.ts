@@ -62,8 +62,9 @@ export class PelotonSimulator {
   /** Requests being answered right now, and the most there ever were at once. */
   inFlight = 0;
   peakInFlight = 0;
-  /** Requests answered while the log was off (recordRequests: false). */
+  /** Requests answered while the log was off (recordRequests: false), in all and per route. */
   requestCount = 0;
+  private readonly unloggedByRoute = new Map<RouteName, number>();
   private server: Server | undefined;
   private readonly now: () => number;
   private timelineCache: { version: number; timeline: Timeline } | undefined;
@@ -155,8 +156,10 @@ export class PelotonSimulator {
     }
     const apiMatch = API_ROUTES.map(([pattern, name]) => [pattern.exec(url.pathname), name] as const).find(([m]) => m !== null);
     const route: RouteName = apiMatch?.[1] ?? this.auth0.routeOf(req.method ?? 'GET', url.pathname) ?? 'not_found';
-    if (this.options.recordRequests === false) this.requestCount++;
-    else {
+    if (this.options.recordRequests === false) {
+      this.requestCount++;
+      this.unloggedByRoute.set(route, (this.unloggedByRoute.get(route) ?? 0) + 1);
+    } else {
       this.requests.push({
         route,
         method: req.method ?? 'GET',
@@ -254,7 +257,12 @@ export class PelotonSimulator {
           {
             workouts: this.history.all().length,
             total_requests: this.requestCount + this.requests.length,
-            requests: Object.fromEntries(countBy(this.requests.map((r) => r.route))),
+            requests: Object.fromEntries(
+              countBy(
+                this.requests.map((r) => r.route),
+                this.unloggedByRoute,
+              ),
+            ),
           },
         ];
       default:
@@ -263,8 +271,8 @@ export class PelotonSimulator {
   }
 }
 
-function countBy(items: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
+function countBy(items: string[], start: ReadonlyMap<string, number>): Map<string, number> {
+  const counts = new Map<string, number>(start);
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
   return counts;
 }

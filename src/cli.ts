@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerLoginCommand } from './commands/login-cli.js';
+import { withoutOptionValues } from './commands/option-values.js';
 import type { CommandContext, Runtime } from './commands/runtime.js';
 import { configError, toFailure } from './errors.js';
 import { createFailureReporter, protocolOf } from './protocol/failures.js';
@@ -36,11 +37,10 @@ export async function run(argv: readonly string[], runtime: Partial<Runtime> = {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
       // commander already told the person on stderr; an Airbyte platform reads failures from stdout too.
-      // (Not the other protocols: in `login` the rejected text may hold a password given as an option.)
-      if (protocolOf(argv) === 'airbyte')
-        await ctx.failures.report(
-          configError(`Invalid command line: ${error.message.replace(/^error: /, '')}. Run with --help for usage.`),
-        );
+      if (protocolOf(argv) === 'airbyte') {
+        const message = withoutOptionValues(error.message).replace(/^error: /, '');
+        await ctx.failures.report(configError(`Invalid command line: ${message}. Run with --help for usage.`));
+      }
       return 2;
     }
     await ctx.failures.report(toFailure(error, 'The command'));
@@ -57,6 +57,7 @@ function buildProgram(ctx: CommandContext, setExitCode: (code: number) => void):
     .configureOutput({
       writeOut: (text) => ctx.stderr.write(text),
       writeErr: (text) => ctx.stderr.write(text),
+      outputError: (text, write) => write(withoutOptionValues(text)),
     })
     .showHelpAfterError(false);
 

@@ -38,6 +38,11 @@ export function asText(value: unknown): string {
   return value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
+/** Why something stopped: the run was asked to stop, or `error` (as a ConnectorError). */
+export function failureOf(error: unknown, doing: string, signal: AbortSignal | undefined): ConnectorError {
+  return signal?.aborted === true ? interrupted(signal) : toFailure(error, doing);
+}
+
 /** Any error as a ConnectorError: those the connector raised keep their type; anything else is a bug (system_error). */
 export function toFailure(error: unknown, doing: string): ConnectorError {
   if (error instanceof ConnectorError) return error;

@@ -214,6 +214,19 @@ describe('long syncs outlive their access tokens', () => {
     expect(sim.auth0.presentedRefreshTokens.length).toBeGreaterThan(0);
   });
 
+  it('password login: a refresh Peloton refuses mid-read stops the sync as transient, without a second login', async () => {
+    // The login's own token request goes through; the first refresh after it is refused.
+    sim.injectFaults({ route: 'oauth_token', kind: 'status', status: 403, times: 1, skip: 1 });
+    const result = await command('read', password('password_grant'), { max_concurrency: 2 });
+    expect(result.exitCode).toBe(1);
+    expect(sim.auth0.logins).toBe(1);
+    const failures = result.errors().map((e) => e['trace'].error);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect(failure).toMatchObject({ failure_type: 'transient_error', message: expect.stringContaining('the next sync logs in again') });
+    }
+  });
+
   it('oauth hands every rotated refresh token to the platform, and never reuses an old one', async () => {
     const first = await command('read', oauth(), { max_concurrency: 2 });
     expect(first.exitCode).toBe(0);

@@ -65,3 +65,19 @@ describe('--debug', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('--debug with a password login', () => {
+  it('logs the Auth0 requests too (method, path, status), never the credentials', async () => {
+    const config = simConfig(sim, {
+      credentials: { auth_type: 'password', username: sim.auth0.username, password: sim.auth0.password, login_method: 'web' },
+    });
+    const paths = writeFiles({ 'config.json': config });
+    const result = await runCli(['check', '--config', paths['config.json']!, '--debug']);
+    const lines = result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'DEBUG').map((m) => String(m['log'].message));
+    expect(lines.filter((line) => /^HTTP POST \/oauth\/token → 200 in \d+ ms$/.test(line))).toHaveLength(1);
+    expect(lines.some((line) => /^HTTP POST \/usernamepassword\/login → 200/.test(line))).toBe(true);
+    expect(lines.some((line) => /^HTTP GET \/api\/me → 200/.test(line))).toBe(true);
+    expect(result.stdout.includes(sim.auth0.password)).toBe(false);
+    expect(result.stdout.includes(encodeURIComponent(sim.auth0.password))).toBe(false);
+  });
+});

@@ -153,3 +153,22 @@ describe('a crash nothing catches (the process-wide last resort)', () => {
     expect(result.stderr).toMatch(/^CRITICAL system_error: .*injected crash/m);
   });
 });
+
+describe('a command line error', () => {
+  it.each([
+    [['--password=hunter22-secret', 'login']],
+    [['read', '--config', 'c.json', '--catalog', 'k.json', '--password=hunter22-secret']],
+    [['check', '--config', 'c.json', '-phunter22-secret']],
+  ])('%j: reported without the value of the unknown option', async (argv) => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await run(argv, { stdout, stderr });
+    expect(code).toBe(2);
+    expect(err).toMatch(/unknown option '(--password|-p)'/);
+    expect(`${out}\n${err}`.includes('hunter22')).toBe(false);
+  });
+});

@@ -16,7 +16,8 @@ export function catalogStreams(): AirbyteStream[] {
       source_defined_cursor: cursorField !== undefined,
       ...(cursorField === undefined ? {} : { default_cursor_field: [cursorField] }),
       source_defined_primary_key: stream.primaryKey,
-      is_resumable: cursorField !== undefined,
+      // A full refresh reads everything again: its state is not for resuming a full refresh mid-job.
+      is_resumable: false,
     };
   });
 }

@@ -22,11 +22,6 @@ Examples:
   source-peloton login --config config.json --output config.json --force --login-method web
 `;
 
-/** Hides whatever follows an option name in commander's "unknown option" error: it may be a password. */
-export function withoutOptionValues(message: string): string {
-  return message.replace(/unknown option '(--[^'=]+|-[^-'])[^']*'/g, "unknown option '$1'");
-}
-
 /** Adds `login` to the program; its module loads only when it runs. */
 export function registerLoginCommand(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
   program
@@ -41,10 +36,5 @@ export function registerLoginCommand(program: Command, ctx: CommandContext, setE
     .option('--output <path>', 'write the config to this file (mode 0600) instead of stdout')
     .option('--force', 'replace --output if it exists')
     .addHelpText('after', HELP_AFTER)
-    .configureOutput({
-      writeOut: (text) => ctx.stderr.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
-      outputError: (text, write) => write(withoutOptionValues(text)),
-    })
     .action(async (opts: LoginOptions) => setExitCode(await (await import('./login.js')).loginCommand(ctx, opts)));
 }

@@ -37,7 +37,7 @@ export async function loginCommand(ctx: CommandContext, options: LoginOptions): 
     const { username, password } = await readCredentials(stdin, ctx.stderr, options);
     ctx.output.redactor.add(password);
     const login = await logInWithPassword(
-      new Auth0Client(target, ctx.signal),
+      new Auth0Client(target, ctx.signal, ctx.debug === true ? (line) => say(line) : undefined),
       { username, password, loginMethod: options.loginMethod },
       (message) => {
         say(message);

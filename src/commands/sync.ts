@@ -2,8 +2,8 @@ import type { ResolvedConfig } from '../config/config.js';
 import { TerminalProgress, silentProgress } from '../engine/progress.js';
 import { readStreams, type SelectedStream } from '../engine/read.js';
 import { WindowCursor } from '../engine/window-cursor.js';
-import { cursorFieldOf } from '../engine/declarations.js';
-import { interrupted, toFailure } from '../errors.js';
+import { cursorFieldOf, isChild } from '../engine/declarations.js';
+import { failureOf } from '../errors.js';
 import type { RetryNotice } from '../peloton/api-client.js';
 import { openSession, resolveUserId } from '../peloton/session.js';
 import type { JsonObject } from '../protocol/messages.js';
@@ -38,7 +38,7 @@ export async function runSync(
   }
   for (const { declaration } of selected) await sink.streamStatus(declaration.name, 'STARTED');
   const progress = ctx.stderr.isTTY === true ? new TerminalProgress(ctx.stderr, ctx.now) : silentProgress;
-  const session = openSession(config, { ...ctx, output: sink, onRetry: (notice) => void reportRetry(ctx, sink, notice) });
+  const session = openSession(config, { ...ctx, output: sink, onRetry: (notice) => void reportRetry(ctx, sink, selected, notice) });
   try {
     const userId = await resolveUserId(session);
     await sink.log(
@@ -70,21 +70,25 @@ export async function runSync(
     return failed.length === 0 && ctx.signal?.aborted !== true ? 0 : 1;
   } catch (error) {
     progress.stop();
-    // Nothing was read (login or user lookup failed): every stream ends incomplete, with no state.
-    await ctx.failures.report(ctx.signal?.aborted === true ? interrupted(ctx.signal) : toFailure(error, 'The read'));
+    // Login or the user lookup failed (the engine reports its own failures per stream): nothing was read.
+    await ctx.failures.report(failureOf(error, 'The read', ctx.signal));
     for (const { declaration } of selected) await sink.streamStatus(declaration.name, 'INCOMPLETE');
     return 1;
   }
 }
 
-async function reportRetry(ctx: CommandContext, sink: MessageSink, notice: RetryNotice): Promise<void> {
+async function reportRetry(ctx: CommandContext, sink: MessageSink, selected: SelectedStream[], notice: RetryNotice): Promise<void> {
   const wait = notice.retryAfterMs === undefined ? '' : ` (Peloton asked to wait ${Math.round(notice.retryAfterMs / 1000)} s)`;
   await sink.log(
     'WARN',
     `Retrying a request${notice.stream === undefined ? '' : ` of ${notice.stream}`} after ${notice.reason}, attempt ${notice.attempt}${wait}.`,
   );
-  if (notice.status === 429 && notice.stream !== undefined) {
-    await sink.streamStatus(notice.stream, 'RUNNING', [
+  if (notice.status !== 429 || notice.stream === undefined) return;
+  // A list page that is rate limited holds up the selected streams it feeds, even when the list itself is not selected.
+  const stream = notice.stream;
+  const held = selected.filter(({ declaration }) => declaration.name === stream || (isChild(declaration) && declaration.parent === stream));
+  for (const { declaration } of held) {
+    await sink.streamStatus(declaration.name, 'RUNNING', [
       { type: 'RATE_LIMITED', rate_limited: { quota_reset: ctx.now() + notice.delayMs } },
     ]);
   }

@@ -21,15 +21,13 @@ export class PerRecordConsumer extends StreamConsumer {
     const classification = this.cursor.classify(record.cursor, record.id);
     if (classification !== 'todo' || this.failure !== undefined) return { classification };
     if (this.stream.waitsForFinalParent && !record.final) return { classification };
-    this.planned++;
     const { stream, scope } = this;
-    return {
-      classification,
-      response: this.request(stream.path(record.data, scope), stream.query?.(scope), stream.headers, stream.skipOn),
-    };
+    const response = this.request(stream.path(record.data, scope), stream.query?.(scope), stream.headers, stream.skipOn);
+    return { classification, response, counted: this.count() };
   }
 
   async handle(record: ListRecord, prepared: Prepared): Promise<void> {
+    this.settle(prepared);
     if (this.failure !== undefined || prepared.classification === 'below') return;
     if (prepared.response !== undefined) {
       const settled = await prepared.response;
@@ -38,14 +36,10 @@ export class PerRecordConsumer extends StreamConsumer {
         return;
       }
       if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, record.data));
-      else await this.warnSkipped(this.stream.describe(record.data), settled.result.skippedStatus);
+      else await this.skip(this.stream.describe(record.data), settled.result.skippedStatus);
     }
     // Not fetched because the parent is not final yet: passing it unfinished holds the cursor before it.
     this.cursor.pass(record.cursor, record.id, record.final || prepared.response !== undefined);
-  }
-
-  private warnSkipped(what: string, status: number): Promise<void> {
-    return this.ctx.output.log('WARN', `${this.name}: Peloton answered ${status} for ${what} (deleted?); skipping it.`);
   }
 }
 
@@ -55,6 +49,8 @@ export class PerRecordConsumer extends StreamConsumer {
  * completes, so a resumed sync does not fetch or emit them again.
  */
 export class PerDistinctValueConsumer extends StreamConsumer {
+  // The list's row count says nothing of how many distinct values it holds.
+  override readonly estimable = false;
   private readonly claimed: Set<string>;
 
   constructor(
@@ -76,16 +72,13 @@ export class PerDistinctValueConsumer extends StreamConsumer {
     if (value === undefined || this.claimed.has(value)) return { classification };
     // Claimed when the page arrives, in list order, so only the newest parent of a value requests it.
     this.claimed.add(value);
-    this.planned++;
     const { stream, scope } = this;
-    return {
-      classification,
-      value,
-      response: this.request(stream.path(value, scope), stream.query?.(scope), stream.headers, stream.skipOn),
-    };
+    const response = this.request(stream.path(value, scope), stream.query?.(scope), stream.headers, stream.skipOn);
+    return { classification, value, response, counted: this.count() };
   }
 
   async handle(record: ListRecord, prepared: Prepared): Promise<void> {
+    this.settle(prepared);
     if (this.failure !== undefined || prepared.classification === 'below') return;
     const { response, value } = prepared;
     if (response !== undefined && value !== undefined) {
@@ -95,11 +88,7 @@ export class PerDistinctValueConsumer extends StreamConsumer {
         return;
       }
       if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, value, record.data));
-      else
-        await this.ctx.output.log(
-          'WARN',
-          `${this.name}: Peloton answered ${settled.result.skippedStatus} for ${this.stream.describe(value)}; skipping it.`,
-        );
+      else await this.skip(this.stream.describe(value), settled.result.skippedStatus);
       this.cursor.valuesDone.add(value);
     }
     this.cursor.pass(record.cursor, record.id, true);

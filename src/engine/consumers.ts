@@ -1,7 +1,7 @@
-import { ConnectorError, interrupted, toFailure } from '../errors.js';
+import { ConnectorError, failureOf, systemError } from '../errors.js';
 import type { ApiResult } from '../peloton/api-client.js';
-import type { JsonObject, SyncMode } from '../protocol/messages.js';
 import type { StatusMatcher } from '../peloton/http-policy.js';
+import type { JsonObject, SyncMode } from '../protocol/messages.js';
 import type { ListStream, Query } from './declarations.js';
 import type { ListRecord } from './pager.js';
 import type { ReadContext } from './read-context.js';
@@ -15,7 +15,15 @@ export interface Prepared {
   response?: Promise<Settled>;
   /** The distinct value the request was made for (per-distinct-value children). */
   value?: string;
+  /** Counted against the record limit: a record to emit, or a request made. */
+  counted?: boolean;
 }
+
+/**
+ * A stream whose requests all answered a skipped status this many times, without one success, is
+ * failed rather than completed: the route has most likely changed, and its cursor must not move.
+ */
+const SKIPS_BEFORE_DOUBT = 3;
 
 /**
  * A selected stream fed by a list's records in newest-first order: the list stream itself, or a
@@ -25,10 +33,16 @@ export abstract class StreamConsumer {
   readonly cursor: WindowCursor;
   failure: ConnectorError | undefined;
   emitted = 0;
-  /** Records emitted or requested so far, for the record limit. */
-  protected planned = 0;
+  /** Whether its row estimate (the list's rows newer than its cursor) means anything. */
+  readonly estimable: boolean = true;
+  private skipped = 0;
+  /** Counted records not handled yet, and all counted so far (for the record limit). */
+  private pendingCount = 0;
+  private countedSoFar = 0;
   private sinceCheckpoint = 0;
   private lastState: string | undefined;
+  /** Cancels this stream's requests still queued or in flight once it has failed or the read is over. */
+  private readonly requests = new AbortController();
 
   constructor(
     readonly name: string,
@@ -45,7 +59,12 @@ export abstract class StreamConsumer {
 
   /** True once the run's record limit is used up: nothing more is requested or emitted. */
   get atLimit(): boolean {
-    return this.ctx.recordLimit !== undefined && this.planned >= this.ctx.recordLimit;
+    return this.ctx.recordLimit !== undefined && this.countedSoFar >= this.ctx.recordLimit;
+  }
+
+  /** Nothing more to do for this stream in this run: it failed, or its limit is used up and handled. */
+  get done(): boolean {
+    return this.failure !== undefined || (this.atLimit && this.pendingCount === 0);
   }
 
   /** Records emitted since the last STATE. */
@@ -53,19 +72,44 @@ export abstract class StreamConsumer {
     return this.sinceCheckpoint;
   }
 
-  /** Emits a STATE covering what was handled so far, unless nothing changed. */
+  /** Emits a STATE covering what was handled so far, unless nothing changed or nothing can be trusted yet. */
   async checkpoint(): Promise<void> {
+    if (this.doubtful) return;
     await this.emitState(this.cursor.checkpoint(), false);
   }
 
   /** Emits the STATE of a finished window (always: every stream gets at least one). */
   async finish(): Promise<void> {
+    if (this.skipped >= SKIPS_BEFORE_DOUBT && this.emitted === 0) {
+      this.fail(
+        systemError(
+          `${this.name}: all ${this.skipped} requests of this sync were refused (see the warnings) and none succeeded; Peloton may have changed this route. The state was left where it was, so the next sync asks again.`,
+        ),
+      );
+      return;
+    }
     await this.emitState(this.cursor.complete(), true);
   }
 
   fail(error: unknown): void {
-    if (this.ctx.signal?.aborted === true) this.failure ??= interrupted(this.ctx.signal);
-    this.failure ??= toFailure(error, `Reading ${this.name}`);
+    this.failure ??= failureOf(error, `Reading ${this.name}`, this.ctx.signal);
+    this.stopRequests();
+  }
+
+  stopRequests(): void {
+    this.requests.abort(new Error(`${this.name} needs no more answers`));
+  }
+
+  /** Called by handle() first: a counted record is no longer pending. */
+  protected settle(prepared: Prepared): void {
+    if (prepared.counted === true) this.pendingCount--;
+  }
+
+  /** Marks a record or request against the record limit. */
+  protected count(): true {
+    this.countedSoFar++;
+    this.pendingCount++;
+    return true;
   }
 
   protected async emit(data: JsonObject): Promise<void> {
@@ -73,6 +117,11 @@ export abstract class StreamConsumer {
     this.emitted++;
     this.sinceCheckpoint++;
     this.ctx.progress.record(this.name);
+  }
+
+  protected async skip(what: string, status: number): Promise<void> {
+    this.skipped++;
+    await this.ctx.output.log('WARN', `${this.name}: Peloton answered ${status} for ${what}; skipping it.`);
   }
 
   /** Starts a request whose outcome is handled later, in list order. */
@@ -83,11 +132,23 @@ export abstract class StreamConsumer {
     skipOn: readonly StatusMatcher[],
   ): Promise<Settled> {
     return this.ctx.api
-      .fetch({ path, stream: this.name, skipOn, ...(query === undefined ? {} : { query }), ...(headers === undefined ? {} : { headers }) })
+      .fetch({
+        path,
+        stream: this.name,
+        skipOn,
+        signal: this.requests.signal,
+        ...(query === undefined ? {} : { query }),
+        ...(headers === undefined ? {} : { headers }),
+      })
       .then(
         (result): Settled => ({ ok: true, result }),
         (error: unknown): Settled => ({ ok: false, error }),
       );
+  }
+
+  /** Only skips so far: until one request succeeds, no state may claim the skipped partitions. */
+  private get doubtful(): boolean {
+    return this.skipped > 0 && this.emitted === 0;
   }
 
   private async emitState(state: JsonObject, always: boolean): Promise<void> {
@@ -108,13 +169,13 @@ export class ListConsumer extends StreamConsumer {
   prepare(record: ListRecord): Prepared {
     if (this.atLimit) return { classification: 'below' };
     const classification = this.cursor.classify(record.cursor, record.id);
-    if (classification === 'todo') this.planned++;
-    return { classification };
+    return classification === 'todo' ? { classification, counted: this.count() } : { classification };
   }
 
-  async handle(record: ListRecord, { classification }: Prepared): Promise<void> {
-    if (classification === 'below') return;
-    if (classification === 'todo') await this.emit(record.data);
+  async handle(record: ListRecord, prepared: Prepared): Promise<void> {
+    this.settle(prepared);
+    if (prepared.classification === 'below') return;
+    if (prepared.classification === 'todo') await this.emit(record.data);
     this.cursor.pass(record.cursor, record.id, record.final);
   }
 }

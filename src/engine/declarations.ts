@@ -90,7 +90,7 @@ export interface PerDistinctValueChildStream extends ChildBase {
   valueOf(parent: JsonObject): string | undefined;
   path(value: string, scope: RequestScope): string;
   describe(value: string): string;
-  /** `parent` is the newest parent record in this sync that points to `value`. */
+  /** `parent` is the newest parent record read before the value was first requested (resumed syncs aside). */
   toRecord(response: JsonObject, value: string, parent: JsonObject): JsonObject;
 }
 

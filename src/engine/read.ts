@@ -91,7 +91,7 @@ async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope
     for (const consumer of consumers) {
       if (consumer.failure !== undefined) continue;
       await output.streamStatus(consumer.name, 'RUNNING');
-      if (envelope === undefined) continue;
+      if (envelope === undefined || !consumer.estimable) continue;
       const rows = root.estimateNewerThan(envelope, consumer.cursor.floor);
       progress.estimate(consumer.name, rows);
       await output.estimate(consumer.name, rows);
@@ -111,18 +111,19 @@ async function readGroup(ctx: ReadContext, root: ListStream, scope: RequestScope
         }
       }
       for (const consumer of consumers) if (consumer.failure === undefined) await consumer.checkpoint();
-      if (consumers.every((c) => c.failure !== undefined || c.atLimit)) break;
+      if (consumers.every((c) => c.done)) break;
     }
   } catch (error) {
     for (const consumer of consumers) consumer.fail(error);
   }
+  // Requests started for a page that will not be handled (a read stopped at its record limit).
+  for (const consumer of consumers) consumer.stopRequests();
   if (!status.running) await startRunning(undefined);
 
   for (const consumer of consumers) {
+    // A limited read stopped part way: its state may claim only what it emitted.
+    if (consumer.failure === undefined) await (consumer.atLimit ? consumer.checkpoint() : consumer.finish());
     if (consumer.failure === undefined) {
-      // A limited read stopped part way: its state may claim only what it emitted.
-      if (consumer.atLimit) await consumer.checkpoint();
-      else await consumer.finish();
       await output.streamStatus(consumer.name, 'COMPLETE');
       continue;
     }

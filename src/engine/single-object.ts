@@ -1,4 +1,4 @@
-import { interrupted, systemError, toFailure } from '../errors.js';
+import { failureOf, systemError } from '../errors.js';
 import type { SingleObjectStream, RequestScope } from './declarations.js';
 import type { ReadContext } from './read-context.js';
 import type { StreamOutcome } from './read.js';
@@ -30,7 +30,7 @@ export async function readSingleObject(ctx: ReadContext, stream: SingleObjectStr
     await output.streamStatus(stream.name, 'COMPLETE');
     return { name: stream.name, records: 1, failure: undefined };
   } catch (error) {
-    const failure = ctx.signal?.aborted === true ? interrupted(ctx.signal) : toFailure(error, `Reading ${stream.name}`);
+    const failure = failureOf(error, `Reading ${stream.name}`, ctx.signal);
     await ctx.failures.report(failure, stream.name);
     await output.streamStatus(stream.name, 'INCOMPLETE');
     return { name: stream.name, records: 0, failure };

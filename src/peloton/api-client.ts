@@ -48,6 +48,8 @@ export interface ApiRequest {
   urgent?: boolean;
   /** Final statuses that skip this partition instead of failing the stream (see the HTTP policy). */
   skipOn?: readonly StatusMatcher[];
+  /** Cancels this request (besides the run's own stop signal), queued or in flight. */
+  signal?: AbortSignal;
 }
 
 export type ApiResult = { body: JsonObject } | { skippedStatus: number };
@@ -123,7 +125,16 @@ export class PelotonApi {
    * more work) jumps the queue.
    */
   fetch(request: ApiRequest): Promise<ApiResult> {
-    return this.options.throttle.run(() => this.fetchObject(request), request.urgent === true);
+    return this.options.throttle.run(() => {
+      request.signal?.throwIfAborted();
+      return this.fetchObject(request);
+    }, request.urgent === true);
+  }
+
+  private signalFor(request: ApiRequest): { signal?: AbortSignal } {
+    const run = this.options.signal;
+    if (request.signal === undefined) return {};
+    return { signal: run === undefined ? request.signal : AbortSignal.any([run, request.signal]) };
   }
 
   private async fetchObject(request: ApiRequest): Promise<ApiResult> {
@@ -132,7 +143,12 @@ export class PelotonApi {
     let body: unknown;
     try {
       body = await this.http
-        .get(request.path.replace(/^\//, ''), { searchParams: request.query ?? {}, headers: request.headers ?? {}, context })
+        .get(request.path.replace(/^\//, ''), {
+          searchParams: request.query ?? {},
+          headers: request.headers ?? {},
+          context,
+          ...this.signalFor(request),
+        })
         .json();
     } catch (error) {
       const status = statusOf(error);

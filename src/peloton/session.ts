@@ -26,9 +26,9 @@ export interface PelotonSession {
 
 export function openSession(config: ResolvedConfig, deps: SessionDeps): PelotonSession {
   const nowSeconds = (): number => Math.floor(deps.now() / 1000);
-  const auth = createAuthenticator(config, { output: deps.output, nowSeconds, signal: deps.signal });
-  const throttle = new Throttle(config.maxConcurrency, config.requestsPerSecond, deps.now);
   const debug = deps.debug === true ? (line: string): void => void deps.output.log('DEBUG', line) : undefined;
+  const auth = createAuthenticator(config, { output: deps.output, nowSeconds, signal: deps.signal, debug });
+  const throttle = new Throttle(config.maxConcurrency, config.requestsPerSecond, deps.now);
   const api = new PelotonApi({
     config,
     auth,

@@ -15,6 +15,6 @@ export const workoutDetails: PerRecordChildStream = {
   // Scores and zone times fill in when the workout ends: read the detail once it is final.
   waitsForFinalParent: true,
   skipOn: [404],
-  describe: (workout: Workout) => `the detail of workout ${workout.id}`,
+  describe: (workout: Workout) => `the detail of workout ${workout.id} (deleted?)`,
   toRecord: (detail: JsonObject) => detail,
 };

@@ -16,7 +16,7 @@ export const workoutMetrics: PerRecordChildStream = {
   // A workout still in progress has a graph still growing: fetch it once the workout is final.
   waitsForFinalParent: true,
   skipOn: [404],
-  describe: (workout: Workout) => `the performance graph of workout ${workout.id}`,
+  describe: (workout: Workout) => `the performance graph of workout ${workout.id} (deleted?)`,
   toRecord: (graph: JsonObject, workout: Workout): WorkoutMetrics => ({
     ...graph,
     id: workout.id,

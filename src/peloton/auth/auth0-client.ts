@@ -2,6 +2,7 @@ import got, { type Got, type Response } from 'got';
 import type { ResolvedConfig } from '../../config/config.js';
 import { asText, ConnectorError, configError, transientError } from '../../errors.js';
 import { USER_AGENT } from '../../version.js';
+import { debugHooks, type DebugLog } from '../http-debug.js';
 import { toConnectorError } from '../http-policy.js';
 
 export interface TokenResponse {
@@ -26,8 +27,11 @@ export class Auth0Client {
   constructor(
     readonly config: ResolvedConfig,
     signal?: AbortSignal,
+    debug?: DebugLog,
   ) {
+    const hooks = debugHooks(debug);
     this.http = got.extend({
+      hooks: { afterResponse: hooks.afterResponse, beforeError: hooks.beforeError },
       prefixUrl: config.authBaseUrl,
       headers: { 'user-agent': USER_AGENT },
       timeout: { request: config.requestTimeoutMs },

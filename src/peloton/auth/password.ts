@@ -1,3 +1,4 @@
+import { ConnectorError, transientError } from '../../errors.js';
 import type { MessageSink } from '../../protocol/sink.js';
 import type { Auth0Client } from './auth0-client.js';
 import type { Authenticator } from './authenticator.js';
@@ -22,11 +23,13 @@ export class PasswordAuthenticator implements Authenticator {
   }
 
   async accessToken(): Promise<string> {
-    return (await this.loggedIn()).current();
+    const tokens = await this.loggedIn();
+    return tokens.current().catch(refreshRefused);
   }
 
   async renew(rejected: string): Promise<string> {
-    return (await this.loggedIn()).replace(rejected);
+    const tokens = await this.loggedIn();
+    return tokens.replace(rejected).catch(refreshRefused);
   }
 
   private loggedIn(): Promise<RefreshingTokens> {
@@ -49,4 +52,18 @@ export class PasswordAuthenticator implements Authenticator {
       },
     );
   }
+}
+
+/**
+ * The password was right (the login worked); a refused refresh later in the run is Peloton's side. The
+ * run must not log in again (one login per run), so it stops as transient and the next sync logs in.
+ */
+function refreshRefused(error: unknown): never {
+  if (error instanceof ConnectorError && error.failureType === 'config_error') {
+    throw transientError(
+      "Peloton refused to renew this sync's session token. The password was accepted, and a second login in one sync could get the account flagged, so this sync stops here; the next sync logs in again.",
+      error,
+    );
+  }
+  throw error;
 }
