@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
 import { assertValidAirbyteMessage } from './helpers/protocol.js';
-import { catalog, FAST_RETRIES, writeFiles } from './helpers/cli.js';
+import { catalog, FAST_RETRIES, runRaw, writeFiles } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 /** Each output protocol has one way to report a failure: stdout keeps speaking only that protocol. */
@@ -91,13 +91,7 @@ describe('a stream that fails in Singer mode', () => {
   it('keeps stdout Singer-only and reports the stream on stderr', async () => {
     sim.injectFaults({ route: 'performance_graph', kind: 'status', status: 500, times: 1_000 });
     const paths = writeFiles({ 'config.json': simConfig(sim, { max_retries: 0 }) });
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await run(['singer', '--config', paths['config.json']!], { stdout, stderr, retryTiming: FAST_RETRIES });
+    const { code, stdout: out, stderr: err } = await runRaw(['singer', '--config', paths['config.json']!]);
     expect(code).toBe(1);
     const messages = expectOnlySinger(out);
     expect(messages.filter((m) => m['type'] === 'RECORD' && m['stream'] === 'workouts')).toHaveLength(300);
@@ -160,13 +154,7 @@ describe('a command line error', () => {
     [['read', '--config', 'c.json', '--catalog', 'k.json', '--password=hunter22-secret']],
     [['check', '--config', 'c.json', '-phunter22-secret']],
   ])('%j: reported without the value of the unknown option', async (argv) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await run(argv, { stdout, stderr });
+    const { code, stdout: out, stderr: err } = await runRaw(argv);
     expect(code).toBe(2);
     expect(err).toMatch(/unknown option '(--password|-p)'/);
     expect(`${out}\n${err}`.includes('hunter22')).toBe(false);

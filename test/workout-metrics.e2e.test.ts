@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog, runCli, writeFiles } from './helpers/cli.js';
+import { catalog, readArgs, runCli, writeFiles } from './helpers/cli.js';
 import { expectedMetricsRecord, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 let sim: PelotonSimulator;
@@ -65,20 +65,7 @@ describe('workout_metrics', () => {
         stream: { stream_descriptor: { name: 'workout_metrics' }, stream_state: { workout_created_at: all[120]!.created_at } },
       },
     ];
-    const paths = writeFiles({
-      'config.json': simConfig(sim),
-      'catalog.json': catalog({ workouts: 'incremental', workout_metrics: 'incremental' }),
-      'state.json': state,
-    });
-    const result = await runCli([
-      'read',
-      '--config',
-      paths['config.json']!,
-      '--catalog',
-      paths['catalog.json']!,
-      '--state',
-      paths['state.json']!,
-    ]);
+    const result = await runCli(readArgs(simConfig(sim), catalog({ workouts: 'incremental', workout_metrics: 'incremental' }), state));
     expect(result.records('workouts').map((w) => w['id'])).toEqual(all.slice(0, 2).map((w) => w.id));
     expect(result.records('workout_metrics').map((m) => m['id'])).toEqual(all.slice(1, 120).map((w) => w.id));
   });
