@@ -47,11 +47,12 @@ export function performanceGraph(workout: SimWorkout, everyN: number): Record<st
     is_class_plan_shown: workout['workout_type'] === 'class',
     segment_list: plan === undefined ? [] : segmentList(plan, createdAt),
     seconds_since_pedaling_start: seconds,
-    average_summaries: shape.averages.map(([slug, name, unit, metric]) => ({
-      display_name: name,
-      display_unit: unit,
-      value: averageOf(metric),
-      slug,
+    // One average per device metric, named after it (the heart rate has none).
+    average_summaries: shape.metrics.map((m) => ({
+      display_name: `Avg ${m.display_name}`,
+      display_unit: m.display_unit,
+      value: averageOf(m.slug),
+      slug: `avg_${m.slug}`,
     })),
     summaries: summaries(workout, metricsType, discipline, duration, averageOf, hasHeartRate, random),
     metrics,
@@ -84,7 +85,6 @@ export function performanceGraph(workout: SimWorkout, everyN: number): Record<st
 
 interface Shape {
   metrics: Metric[];
-  averages: Array<[slug: string, name: string, unit: string, metric: string]>;
 }
 
 function shapeOf(metricsType: string | null, discipline: string, watts: number): Shape {
@@ -104,12 +104,6 @@ function shapeOf(metricsType: string | null, discipline: string, watts: number):
         { slug: 'resistance', display_name: 'Resistance', display_unit: '%', base: 30 + watts / 8, spread: 14, decimals: 0 },
         { slug: 'speed', display_name: 'Speed', display_unit: 'mph', base: 11 + watts * 0.05, spread: 3, decimals: 1 },
       ],
-      averages: [
-        ['avg_output', 'Avg Output', 'watts', 'output'],
-        ['avg_cadence', 'Avg Cadence', 'rpm', 'cadence'],
-        ['avg_resistance', 'Avg Resistance', '%', 'resistance'],
-        ['avg_speed', 'Avg Speed', 'mph', 'speed'],
-      ],
     };
   }
   if (metricsType === 'running') {
@@ -120,12 +114,6 @@ function shapeOf(metricsType: string | null, discipline: string, watts: number):
         { slug: 'pace', display_name: 'Pace', display_unit: 'min/mi', base: 60 / speed, spread: 60 / speed / 5, decimals: 2 },
         { slug: 'incline', display_name: 'Incline', display_unit: '%', base: 2, spread: 3, decimals: 1 },
         { slug: 'speed', display_name: 'Speed', display_unit: 'mph', base: speed, spread: speed / 5, decimals: 1 },
-      ],
-      averages: [
-        ['avg_output', 'Avg Output', 'watts', 'output'],
-        ['avg_pace', 'Avg Pace', 'min/mi', 'pace'],
-        ['avg_incline', 'Avg Incline', '%', 'incline'],
-        ['avg_speed', 'Avg Speed', 'mph', 'speed'],
       ],
     };
   }
@@ -138,14 +126,9 @@ function shapeOf(metricsType: string | null, discipline: string, watts: number):
         { slug: 'stroke_rate', display_name: 'Stroke Rate', display_unit: 'spm', base: 23, spread: 8, decimals: 0 },
         { slug: 'split_pace', display_name: 'Pace', display_unit: 'min/500m', base: pace, spread: pace / 5, decimals: 2 },
       ],
-      averages: [
-        ['avg_output', 'Avg Stroke Output', 'watts', 'output'],
-        ['avg_stroke_rate', 'Avg Stroke Rate', 'spm', 'stroke_rate'],
-        ['avg_split_pace', 'Avg Pace', 'min/500m', 'split_pace'],
-      ],
     };
   }
-  return { metrics: [], averages: [] };
+  return { metrics: [] };
 }
 
 function series(metric: Metric, points: number, random: () => number): Series {

@@ -1,4 +1,4 @@
-import { ConnectorError, systemError } from '../errors.js';
+import { toFailure } from '../errors.js';
 import { fetchMe, openSession } from '../peloton/session.js';
 import { loadConfig } from './inputs.js';
 import type { CommandContext } from './runtime.js';
@@ -14,10 +14,10 @@ export async function checkCommand(ctx: CommandContext, configPath: string): Pro
     await ctx.output.log('INFO', `Connected to Peloton with a ${session.auth.description} as ${who}${workouts}.`);
     await ctx.output.write({ type: 'CONNECTION_STATUS', connectionStatus: { status: 'SUCCEEDED' } });
   } catch (error) {
-    const failure = error instanceof ConnectorError ? error : systemError(`The check failed unexpectedly: ${String(error)}`, error);
+    const failure = toFailure(error, 'The check');
     await ctx.output.write({
       type: 'CONNECTION_STATUS',
-      connectionStatus: { status: 'FAILED', message: ctx.output.redactor.redact(failure.message) },
+      connectionStatus: { status: 'FAILED', message: ctx.redactor.redact(failure.message) },
     });
   }
   return 0;

@@ -1,10 +1,8 @@
 import { constants } from 'node:fs';
-import { access, open, rename, stat, unlink } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writePrivateFile } from '../config/files.js';
 import { configError } from '../errors.js';
-
-/** Only the owner may read or write a file holding a refresh token. */
-export const CONFIG_FILE_MODE = 0o600;
 
 /**
  * Throws a config_error, before anyone logs in, when `path` could not take the config: it exists
@@ -34,27 +32,11 @@ export async function assertCanWrite(path: string, force: boolean): Promise<void
   }
 }
 
-/**
- * Writes `text` to `path` with mode 0600. Without `force` the file must not exist (created
- * exclusively); with it, a complete new file replaces the old one at once (written beside it, then renamed).
- */
+/** Writes the logged-in config (see writePrivateFile), with an error that says nothing was saved. */
 export async function writeConfigFile(path: string, text: string, force: boolean): Promise<void> {
-  const target = force ? `${path}.${process.pid}.tmp` : path;
-  let created = false;
   try {
-    const file = await open(target, 'wx', CONFIG_FILE_MODE);
-    created = true;
-    try {
-      // The mode given to open() is narrowed by the umask; this makes it exactly 0600.
-      await file.chmod(CONFIG_FILE_MODE);
-      await file.writeFile(text, 'utf8');
-    } finally {
-      await file.close();
-    }
-    if (force) await rename(target, path);
+    await writePrivateFile(path, text, force);
   } catch (error) {
-    // Never leave a half-written file behind (the rename, if it happened, was the last step).
-    if (created) await unlink(target).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' ? 'it appeared meanwhile; pass --force to replace it' : (code ?? 'unknown error');
     throw configError(

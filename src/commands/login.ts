@@ -1,14 +1,12 @@
 import { resolveConfig, type ResolvedConfig } from '../config/config.js';
-import { readJsonFile } from '../config/files.js';
-import { ConnectorError, configError, systemError } from '../errors.js';
+import { configError, toFailure } from '../errors.js';
 import type { LoginMethod } from '../generated/spec.js';
 import { Auth0Client } from '../peloton/auth/auth0-client.js';
 import { logInWithPassword, rotatesRefreshTokens, type PasswordLoginResult } from '../peloton/auth/password-login.js';
 import type { JsonObject } from '../protocol/messages.js';
-import { secretsIn } from '../protocol/redactor.js';
 import { writeLine } from '../protocol/write-line.js';
-import { loadSchema } from '../schemas.js';
-import { readCredentials, type LoginInput } from './login-credentials.js';
+import { readConfigFile } from './inputs.js';
+import { readCredentials } from './login-credentials.js';
 import { assertCanWrite, writeConfigFile } from './login-output.js';
 import type { CommandContext } from './runtime.js';
 
@@ -28,14 +26,13 @@ export interface LoginOptions {
  * to stderr; on failure stdout stays empty and the exit code is 1.
  */
 export async function loginCommand(ctx: CommandContext, options: LoginOptions): Promise<number> {
-  const say = (text: string): void => void ctx.stderr.write(`${ctx.output.redactor.redact(text)}\n`);
+  const say = (text: string): void => void ctx.stderr.write(`${ctx.redactor.redact(text)}\n`);
   try {
     const base = options.config === undefined ? {} : await readBaseConfig(ctx, options.config);
     const target = loginTarget(base, options.loginMethod, ctx.now());
     if (options.output !== undefined) await assertCanWrite(options.output, options.force === true);
-    const stdin: LoginInput = ctx.stdin ?? process.stdin;
-    const { username, password } = await readCredentials(stdin, ctx.stderr, options);
-    ctx.output.redactor.add(password);
+    const { username, password } = await readCredentials(ctx.stdin, ctx.stderr, options);
+    ctx.redactor.add(password);
     const login = await logInWithPassword(
       new Auth0Client(target, ctx.signal, ctx.debug === true ? (line) => say(line) : undefined),
       { username, password, loginMethod: options.loginMethod },
@@ -60,19 +57,14 @@ export async function loginCommand(ctx: CommandContext, options: LoginOptions): 
     say(rotationNote(login));
     return 0;
   } catch (error) {
-    const failure =
-      error instanceof ConnectorError
-        ? error
-        : systemError(`The login failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, error);
-    say(`Login failed: ${failure.message}`);
+    say(`Login failed: ${toFailure(error, 'The login').message}`);
     return 1;
   }
 }
 
 async function readBaseConfig(ctx: CommandContext, path: string): Promise<JsonObject> {
-  const raw = await readJsonFile(path, 'config');
+  const raw = await readConfigFile(ctx, path);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw configError(`The config file ${path} must hold a JSON object.`);
-  for (const secret of secretsIn(loadSchema('spec.json'), raw)) ctx.output.redactor.add(secret);
   return raw as JsonObject;
 }
 

@@ -27,4 +27,5 @@ export interface CommandContext extends Runtime {
   output: ProtocolOutput;
   failures: FailureReporter;
   redactor: Redactor;
+  stdin: Readable & { isTTY?: boolean };
 }

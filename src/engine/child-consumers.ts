@@ -21,8 +21,7 @@ export class PerRecordConsumer extends StreamConsumer {
     const classification = this.cursor.classify(record.cursor, record.id);
     if (classification !== 'todo' || this.failure !== undefined) return { classification };
     if (this.stream.waitsForFinalParent && !record.final) return { classification };
-    const { stream, scope } = this;
-    const response = this.request(stream.path(record.data, scope), stream.query?.(scope), stream.headers, stream.skipOn);
+    const response = this.request(this.stream, this.stream.path(record.data, this.scope), this.scope);
     return { classification, response, counted: this.count() };
   }
 
@@ -30,13 +29,9 @@ export class PerRecordConsumer extends StreamConsumer {
     this.settle(prepared);
     if (this.failure !== undefined || prepared.classification === 'below') return;
     if (prepared.response !== undefined) {
-      const settled = await prepared.response;
-      if (!settled.ok) {
-        this.fail(settled.error);
-        return;
-      }
-      if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, record.data));
-      else await this.skip(this.stream.describe(record.data), settled.result.skippedStatus);
+      const body = await this.receive(prepared.response, () => this.stream.describe(record.data));
+      if (body === 'failed') return;
+      if (body !== 'skipped') await this.emit(this.stream.toRecord(body, record.data));
     }
     // Not fetched because the parent is not final yet: passing it unfinished holds the cursor before it.
     this.cursor.pass(record.cursor, record.id, record.final || prepared.response !== undefined);
@@ -72,8 +67,7 @@ export class PerDistinctValueConsumer extends StreamConsumer {
     if (value === undefined || this.claimed.has(value)) return { classification };
     // Claimed when the page arrives, in list order, so only the newest parent of a value requests it.
     this.claimed.add(value);
-    const { stream, scope } = this;
-    const response = this.request(stream.path(value, scope), stream.query?.(scope), stream.headers, stream.skipOn);
+    const response = this.request(this.stream, this.stream.path(value, this.scope), this.scope);
     return { classification, value, response, counted: this.count() };
   }
 
@@ -82,13 +76,9 @@ export class PerDistinctValueConsumer extends StreamConsumer {
     if (this.failure !== undefined || prepared.classification === 'below') return;
     const { response, value } = prepared;
     if (response !== undefined && value !== undefined) {
-      const settled = await response;
-      if (!settled.ok) {
-        this.fail(settled.error);
-        return;
-      }
-      if ('body' in settled.result) await this.emit(this.stream.toRecord(settled.result.body, value, record.data));
-      else await this.skip(this.stream.describe(value), settled.result.skippedStatus);
+      const body = await this.receive(response, () => this.stream.describe(value));
+      if (body === 'failed') return;
+      if (body !== 'skipped') await this.emit(this.stream.toRecord(body, value, record.data));
       this.cursor.valuesDone.add(value);
     }
     this.cursor.pass(record.cursor, record.id, true);

@@ -1,11 +1,20 @@
 import { ConnectorError, failureOf, systemError } from '../errors.js';
-import type { ApiResult } from '../peloton/api-client.js';
-import type { StatusMatcher } from '../peloton/http-policy.js';
+import type { ApiRequest, ApiResult } from '../peloton/api-client.js';
 import type { JsonObject, SyncMode } from '../protocol/messages.js';
-import type { ListStream, Query } from './declarations.js';
+import type { ChildStream, ListStream, RequestScope, SingleObjectStream } from './declarations.js';
 import type { ListRecord } from './pager.js';
 import type { ReadContext } from './read-context.js';
 import { WindowCursor, type Classification } from './window-cursor.js';
+
+/** The request a declaration describes for `path`: its query and headers, named after its stream. */
+export function requestFor(stream: ChildStream | SingleObjectStream, path: string, scope: RequestScope): ApiRequest {
+  return {
+    path,
+    stream: stream.name,
+    ...(stream.query === undefined ? {} : { query: stream.query(scope) }),
+    ...(stream.headers === undefined ? {} : { headers: stream.headers }),
+  };
+}
 
 export type Settled = { ok: true; result: ApiResult } | { ok: false; error: unknown };
 
@@ -119,31 +128,29 @@ export abstract class StreamConsumer {
     this.ctx.progress.record(this.name);
   }
 
-  protected async skip(what: string, status: number): Promise<void> {
+  private async skip(what: string, status: number): Promise<void> {
     this.skipped++;
     await this.ctx.output.log('WARN', `${this.name}: Peloton answered ${status} for ${what}; skipping it.`);
   }
 
-  /** Starts a request whose outcome is handled later, in list order. */
-  protected request(
-    path: string,
-    query: Query | undefined,
-    headers: Record<string, string> | undefined,
-    skipOn: readonly StatusMatcher[],
-  ): Promise<Settled> {
-    return this.ctx.api
-      .fetch({
-        path,
-        stream: this.name,
-        skipOn,
-        signal: this.requests.signal,
-        ...(query === undefined ? {} : { query }),
-        ...(headers === undefined ? {} : { headers }),
-      })
-      .then(
-        (result): Settled => ({ ok: true, result }),
-        (error: unknown): Settled => ({ ok: false, error }),
-      );
+  /** Starts a child's request for `path`; its outcome is handled later, in list order, by receive(). */
+  protected request(stream: ChildStream, path: string, scope: RequestScope): Promise<Settled> {
+    return this.ctx.api.fetch({ ...requestFor(stream, path, scope), skipOn: stream.skipOn, signal: this.requests.signal }).then(
+      (result): Settled => ({ ok: true, result }),
+      (error: unknown): Settled => ({ ok: false, error }),
+    );
+  }
+
+  /** The answer's body, or what became of it: the partition skipped (with a warning), or the stream failed. */
+  protected async receive(response: Promise<Settled>, describe: () => string): Promise<JsonObject | 'skipped' | 'failed'> {
+    const settled = await response;
+    if (!settled.ok) {
+      this.fail(settled.error);
+      return 'failed';
+    }
+    if ('body' in settled.result) return settled.result.body;
+    await this.skip(describe(), settled.result.skippedStatus);
+    return 'skipped';
   }
 
   /** Only skips so far: until one request succeeds, no state may claim the skipped partitions. */

@@ -1,4 +1,5 @@
 import { failureOf, systemError } from '../errors.js';
+import { requestFor } from './consumers.js';
 import type { SingleObjectStream, RequestScope } from './declarations.js';
 import type { ReadContext } from './read-context.js';
 import type { StreamOutcome } from './read.js';
@@ -11,12 +12,7 @@ export async function readSingleObject(ctx: ReadContext, stream: SingleObjectStr
   const { output } = ctx;
   await output.streamStatus(stream.name, 'RUNNING');
   try {
-    const response = await ctx.api.getJson({
-      path: stream.path(scope),
-      stream: stream.name,
-      ...(stream.query === undefined ? {} : { query: stream.query(scope) }),
-      ...(stream.headers === undefined ? {} : { headers: stream.headers }),
-    });
+    const response = await ctx.api.getJson(requestFor(stream, stream.path(scope), scope));
     const record = stream.toRecord(response, scope);
     const missing = stream.primaryKey.filter((path) => valueAt(record, path) === undefined);
     if (missing.length > 0) {

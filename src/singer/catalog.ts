@@ -1,3 +1,4 @@
+import { supportsIncremental } from '../engine/capabilities.js';
 import { cursorFieldOf, isChild, type StreamDeclaration } from '../engine/declarations.js';
 import type { SelectedStream } from '../engine/read.js';
 import { configError } from '../errors.js';
@@ -130,5 +131,5 @@ export function bookmarksFrom(input: unknown): Record<string, JsonObject> {
 
 /** Streams with a cursor replicate incrementally; the others are read whole every time. */
 function replicationMethodOf(stream: StreamDeclaration): 'INCREMENTAL' | 'FULL_TABLE' {
-  return cursorFieldOf(stream) === undefined ? 'FULL_TABLE' : 'INCREMENTAL';
+  return supportsIncremental(stream) ? 'INCREMENTAL' : 'FULL_TABLE';
 }

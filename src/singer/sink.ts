@@ -1,5 +1,5 @@
-import { rename, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import { writePrivateFile } from '../config/files.js';
 import { cursorFieldOf, type StreamDeclaration } from '../engine/declarations.js';
 import type { JsonObject, LogLevel, StreamStatus } from '../protocol/messages.js';
 import type { Redactor } from '../protocol/redactor.js';
@@ -73,9 +73,7 @@ export class SingerSink implements MessageSink {
 
   /** Singer has no channel for an updated config, so a rotated refresh token is written back to the config file. */
   async connectorConfig(config: JsonObject): Promise<void> {
-    const temporary = `${this.run.configPath}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
-    await rename(temporary, this.run.configPath);
+    await writePrivateFile(this.run.configPath, JSON.stringify(config, null, 2) + '\n', true);
     this.stderr.write(`INFO Peloton rotated the refresh token; ${this.run.configPath} was updated with the new one.\n`);
   }
 
