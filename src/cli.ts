@@ -6,6 +6,7 @@ import { configError, toFailure } from './errors.js';
 import { createFailureReporter, protocolOf } from './protocol/failures.js';
 import { ProtocolOutput } from './protocol/output.js';
 import { Redactor } from './protocol/redactor.js';
+import { flushLines } from './protocol/write-line.js';
 import { CONNECTOR_VERSION } from './version.js';
 
 /**
@@ -13,6 +14,15 @@ import { CONNECTOR_VERSION } from './version.js';
  * stdout receives protocol messages only; usage text and errors for people go to stderr.
  */
 export async function run(argv: readonly string[], runtime: Partial<Runtime> = {}): Promise<number> {
+  try {
+    return await runCommand(argv, runtime);
+  } finally {
+    // Lines are written in chunks: whatever the command printed last goes out before it returns.
+    await flushLines(runtime.stdout ?? process.stdout);
+  }
+}
+
+async function runCommand(argv: readonly string[], runtime: Partial<Runtime>): Promise<number> {
   const stdout = runtime.stdout ?? process.stdout;
   const stderr = runtime.stderr ?? process.stderr;
   const now = runtime.now ?? Date.now;

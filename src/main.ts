@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { toFailure } from './errors.js';
 import { createFailureReporter, protocolOf, type FailureReporter } from './protocol/failures.js';
 import { Redactor } from './protocol/redactor.js';
-import { sealOutput } from './protocol/write-line.js';
+import { flushLines, sealOutput } from './protocol/write-line.js';
 
 const STOP_DEADLINE_MS = 5_000;
 
@@ -46,6 +46,7 @@ function lastResort(error: unknown, failures: FailureReporter): void {
   const reported = failures.report(toFailure(error, 'The connector'));
   sealOutput();
   void reported.catch(() => undefined);
+  void flushLines(process.stdout).catch(() => undefined);
   // Let the report reach the pipe, but never hang on it.
   setTimeout(() => process.exit(1), 200);
 }

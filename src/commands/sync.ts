@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import { TerminalProgress, silentProgress } from '../engine/progress.js';
 import { readStreams, type SelectedStream } from '../engine/read.js';
 import { WindowCursor } from '../engine/window-cursor.js';
-import { cursorFieldOf, isChild } from '../engine/declarations.js';
+import { cursorFieldOf, streamsWaitingOn } from '../engine/declarations.js';
 import { failureOf } from '../errors.js';
 import type { RetryNotice } from '../peloton/api-client.js';
 import { openSession, resolveUserId } from '../peloton/session.js';
@@ -79,15 +79,12 @@ export async function runSync(
 
 async function reportRetry(ctx: CommandContext, sink: MessageSink, selected: SelectedStream[], notice: RetryNotice): Promise<void> {
   const wait = notice.retryAfterMs === undefined ? '' : ` (Peloton asked to wait ${Math.round(notice.retryAfterMs / 1000)} s)`;
-  await sink.log(
-    'WARN',
-    `Retrying a request${notice.stream === undefined ? '' : ` of ${notice.stream}`} after ${notice.reason}, attempt ${notice.attempt}${wait}.`,
-  );
-  if (notice.status !== 429 || notice.stream === undefined) return;
-  // A list page that is rate limited holds up the selected streams it feeds, even when the list itself is not selected.
-  const stream = notice.stream;
-  const held = selected.filter(({ declaration }) => declaration.name === stream || (isChild(declaration) && declaration.parent === stream));
-  for (const { declaration } of held) {
+  const waiting = notice.stream === undefined ? [] : streamsWaitingOn(notice.stream, selected);
+  const of = waiting.length === 0 ? '' : ` for ${waiting.map(({ declaration }) => declaration.name).join(', ')}`;
+  await sink.log('WARN', `Retrying a request${of} after ${notice.reason}, attempt ${notice.attempt}${wait}.`);
+  if (notice.status !== 429) return;
+  // A rate-limited request holds up every selected stream waiting on it (for a list page: every stream below the list).
+  for (const { declaration } of waiting) {
     await sink.streamStatus(declaration.name, 'RUNNING', [
       { type: 'RATE_LIMITED', rate_limited: { quota_reset: ctx.now() + notice.delayMs } },
     ]);

@@ -4,7 +4,8 @@ import type { JsonObject } from '../protocol/messages.js';
 import { loadSchema } from '../schemas.js';
 import { createAjv, describeAjvErrors } from './ajv.js';
 
-const DEFAULT_LOOKBACK_DAYS = 30;
+/** Without start_date, a read starts this many days back. */
+export const DEFAULT_LOOKBACK_DAYS = 30;
 
 export interface LoginSettings {
   passwordGrantClientId: string;

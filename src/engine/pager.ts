@@ -1,102 +1,121 @@
 import { systemError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
-import type { ListStream, RequestScope } from './declarations.js';
+import type { RequestScope, RootRequest } from './declarations.js';
 import type { ReadContext } from './read-context.js';
 
-/** A list record with what the engine needs to know of it. */
-export interface ListRecord {
+/** An item of a root request's answer, with what the engine needs to know of it. */
+export interface RootItem {
   data: JsonObject;
+  /** Its id (ties at one cursor value, repeated pages); '' where the request declares none. */
   id: string;
-  cursor: number;
+  /** Its cursor value; undefined under a request without cursor. */
+  cursor: number | undefined;
   final: boolean;
 }
 
 export interface Page {
   envelope: JsonObject;
-  records: ListRecord[];
+  items: RootItem[];
 }
 
-/** Pages remembered to drop records that an offset shift shows twice. */
+/** Pages remembered to drop items that an offset shift shows twice. */
 const REMEMBERED_PAGES = 3;
 const MAX_STEP_BACKS = 20;
 
 /**
- * Reads a page-number-paginated list newest first, down to `floor` (exclusive) or the API's end.
- * Offsets move when workouts are added or deleted mid-read: repeated records are dropped by id, and
- * a shrinking `total` steps back so nothing slides past unread. A page holding only records already
- * seen is a server repeating itself: that stops the read rather than looping.
+ * Reads a root request: one answer, or a page-number-paginated list (newest first down to `floor`,
+ * exclusive, when it has a cursor; to its end otherwise). Offsets move when items are added or deleted
+ * mid-read: repeated items are dropped by id, and a shrinking `total` steps back so nothing slides past
+ * unread. A page holding only items already seen is a server repeating itself: that stops the read rather
+ * than looping. `signal` cancels the request in progress (the read has ended).
  */
-export async function* readPages(ctx: ReadContext, stream: ListStream, scope: RequestScope, floor: number): AsyncGenerator<Page> {
-  const { pagination } = stream;
+export async function* readPages(
+  ctx: ReadContext,
+  root: RootRequest,
+  scope: RequestScope,
+  floor: number,
+  signal: AbortSignal,
+): AsyncGenerator<Page> {
+  const { pagination } = root;
   const pageSize = ctx.config.pageSize;
-  const baseQuery = { ...stream.query(scope), [pagination.sizeParam]: pageSize };
+  const baseQuery = { ...root.query?.(scope), ...(pagination === undefined ? {} : { [pagination.sizeParam]: pageSize }) };
+  const fetchPage = async (page: number | undefined): Promise<JsonObject | undefined> => {
+    // Urgent: the next page feeds every child request, so it must not wait behind the current page's.
+    const result = await ctx.api.fetch({
+      path: root.path(scope),
+      query: pagination === undefined || page === undefined ? baseQuery : { ...baseQuery, [pagination.pageParam]: page },
+      ...(root.headers === undefined ? {} : { headers: root.headers }),
+      stream: root.name,
+      urgent: true,
+      skipOn: root.skipOn ?? [],
+      signal,
+    });
+    if ('body' in result) return result.body;
+    await ctx.output.log('WARN', `Peloton answered ${result.skippedStatus} for the ${root.name} (none for this member?); nothing to read from it this sync.`);
+    return undefined;
+  };
+
+  if (pagination === undefined) {
+    const envelope = await fetchPage(undefined);
+    if (envelope !== undefined) yield { envelope, items: itemsOf(envelope, root, 'its answer', ctx.nowSeconds()) };
+    return;
+  }
+
   const recent: Array<Set<string>> = [];
   let page = pagination.firstPage;
   let previousTotal: number | undefined;
   let stepBacks = 0;
-
   for (;;) {
-    // Urgent: the next page feeds every child request, so it must not wait behind the current page's.
-    const envelope = await ctx.api.getJson({
-      path: stream.path(scope),
-      query: { ...baseQuery, [pagination.pageParam]: page },
-      stream: stream.name,
-      urgent: true,
-    });
-    const raw = envelope[stream.recordSelector];
-    if (!Array.isArray(raw)) {
-      throw systemError(`Peloton's ${stream.name} page ${page} has no '${stream.recordSelector}' list; the API may have changed.`);
-    }
+    const envelope = await fetchPage(page);
+    if (envelope === undefined) return;
     const total = typeof envelope['total'] === 'number' ? envelope['total'] : undefined;
-    if (
-      previousTotal !== undefined &&
-      total !== undefined &&
-      total < previousTotal &&
-      page > pagination.firstPage &&
-      stepBacks < MAX_STEP_BACKS
-    ) {
+    if (previousTotal !== undefined && total !== undefined && total < previousTotal && page > pagination.firstPage && stepBacks < MAX_STEP_BACKS) {
       stepBacks++;
-      const back = Math.ceil((previousTotal - total) / pageSize);
-      await ctx.output.log(
-        'INFO',
-        `${stream.name}: ${previousTotal - total} record(s) were deleted during the read; re-reading from page ${Math.max(pagination.firstPage, page - back)} so none is skipped.`,
-      );
-      page = Math.max(pagination.firstPage, page - back);
+      const back = Math.max(pagination.firstPage, page - Math.ceil((previousTotal - total) / pageSize));
+      await ctx.output.log('INFO', `${root.name}: ${previousTotal - total} item(s) were deleted during the read; re-reading from page ${back} so none is skipped.`);
+      page = back;
       previousTotal = total;
       continue;
     }
     previousTotal = total ?? previousTotal;
 
+    const items = itemsOf(envelope, root, `page ${page}`, ctx.nowSeconds());
     const seen = (id: string): boolean => recent.some((ids) => ids.has(id));
-    const records = raw.map((item, index) => toListRecord(item, stream, page, index, ctx.nowSeconds()));
-    const fresh = records.filter((r) => !seen(r.id));
-    if (records.length > 0 && fresh.length === 0) {
-      throw systemError(
-        `Peloton returned page ${page} of ${stream.name} with only records already read on earlier pages; stopping instead of looping. Try again later.`,
-      );
+    const fresh = root.idField === undefined ? items : items.filter((item) => !seen(item.id));
+    if (items.length > 0 && fresh.length === 0) {
+      throw systemError(`Peloton returned page ${page} of ${root.name} with only items already read on earlier pages; stopping instead of looping. Try again later.`);
     }
-    recent.push(new Set(records.map((r) => r.id)));
+    recent.push(new Set(items.map((item) => item.id)));
     if (recent.length > REMEMBERED_PAGES) recent.shift();
 
-    yield { envelope, records: fresh };
+    yield { envelope, items: fresh };
 
-    const oldest = records.at(-1);
-    if (oldest === undefined || oldest.cursor <= floor || pagination.isLastPage(envelope, page)) return;
+    const oldest = items.at(-1);
+    const belowFloor = oldest?.cursor !== undefined && oldest.cursor <= floor;
+    if (oldest === undefined || items.length < pageSize || belowFloor || pagination.isLastPage(envelope, page)) return;
     page++;
   }
 }
 
-function toListRecord(item: unknown, stream: ListStream, page: number, index: number, nowSeconds: number): ListRecord {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    throw systemError(`Peloton's ${stream.name} page ${page} holds a non-object at position ${index}.`);
-  }
-  const data = item as JsonObject;
-  const id = data[stream.idField];
-  const cursor = data[stream.cursorField];
-  if (typeof id !== 'string' || typeof cursor !== 'number') {
+function itemsOf(envelope: JsonObject, root: RootRequest, where: string, nowSeconds: number): RootItem[] {
+  if (root.itemsAt === undefined) return [toItem(envelope, root, where, nowSeconds)];
+  const raw = envelope[root.itemsAt];
+  if (!Array.isArray(raw)) throw systemError(`Peloton's ${root.name} ${where} has no '${root.itemsAt}' list; the API may have changed.`);
+  return raw.map((item: unknown, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw systemError(`Peloton's ${root.name} ${where} holds a non-object at position ${index}.`);
+    }
+    return toItem(item as JsonObject, root, where, nowSeconds);
+  });
+}
+
+function toItem(data: JsonObject, root: RootRequest, where: string, nowSeconds: number): RootItem {
+  const id = root.idField === undefined ? '' : data[root.idField];
+  const cursor = root.cursor === undefined ? undefined : data[root.cursor.field];
+  if (typeof id !== 'string' || (root.cursor !== undefined && typeof cursor !== 'number')) {
     throw systemError(
-      `A record on Peloton's ${stream.name} page ${page} lacks a string '${stream.idField}' or a numeric '${stream.cursorField}'; the API may have changed.`,
+      `An item of Peloton's ${root.name} ${where} lacks a string '${root.idField ?? ''}'${root.cursor === undefined ? '' : ` or a numeric '${root.cursor.field}'`}; the API may have changed.`,
     );
   }
-  return { data, id, cursor, final: stream.isFinal(data, nowSeconds) };
+  return { data, id, cursor: typeof cursor === 'number' ? cursor : undefined, final: root.cursor?.isFinal(data, nowSeconds) ?? true };
 }

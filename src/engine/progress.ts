@@ -4,7 +4,8 @@ import type { Writable } from 'node:stream';
 export interface ProgressReporter {
   estimate(stream: string, rows: number): void;
   record(stream: string): void;
-  page(stream: string): void;
+  /** A page of a root list arrived. */
+  page(): void;
   stop(): void;
 }
 
@@ -12,7 +13,6 @@ export const silentProgress: ProgressReporter = { estimate() {}, record() {}, pa
 
 interface StreamProgress {
   records: number;
-  pages: number;
   expected: number | undefined;
 }
 
@@ -23,6 +23,7 @@ export class TerminalProgress implements ProgressReporter {
   private readonly streams = new Map<string, StreamProgress>();
   private readonly startedAt: number;
   private lastDrawAt = 0;
+  private pages = 0;
 
   constructor(
     private readonly stderr: Writable,
@@ -40,8 +41,8 @@ export class TerminalProgress implements ProgressReporter {
     this.maybeDraw();
   }
 
-  page(stream: string): void {
-    this.entry(stream).pages++;
+  page(): void {
+    this.pages++;
     this.maybeDraw();
   }
 
@@ -51,7 +52,7 @@ export class TerminalProgress implements ProgressReporter {
 
   private entry(stream: string): StreamProgress {
     let entry = this.streams.get(stream);
-    if (entry === undefined) this.streams.set(stream, (entry = { records: 0, pages: 0, expected: undefined }));
+    if (entry === undefined) this.streams.set(stream, (entry = { records: 0, expected: undefined }));
     return entry;
   }
 
@@ -64,16 +65,14 @@ export class TerminalProgress implements ProgressReporter {
 
   private line(): string {
     const elapsed = Math.max(0.001, (this.now() - this.startedAt) / 1000);
-    return [...this.streams.entries()]
-      .map(([name, p]) => {
-        const rate = p.records / elapsed;
-        const left = p.expected === undefined ? undefined : Math.max(0, p.expected - p.records);
-        const eta = left === undefined || rate === 0 ? '' : ` · ETA ${formatDuration(left / rate)}`;
-        const of = p.expected === undefined ? '' : `/${p.expected}`;
-        const pages = p.pages > 0 ? ` · ${p.pages} pages` : '';
-        return `${name} ${p.records}${of} records${pages} · ${rate.toFixed(0)}/s${eta}`;
-      })
-      .join('  |  ');
+    const streams = [...this.streams.entries()].map(([name, p]) => {
+      const rate = p.records / elapsed;
+      const left = p.expected === undefined ? undefined : Math.max(0, p.expected - p.records);
+      const eta = left === undefined || rate === 0 ? '' : ` · ETA ${formatDuration(left / rate)}`;
+      const of = p.expected === undefined ? '' : `/${p.expected}`;
+      return `${name} ${p.records}${of} records · ${rate.toFixed(0)}/s${eta}`;
+    });
+    return [...streams, ...(this.pages > 0 ? [`${this.pages} ${this.pages === 1 ? 'page' : 'pages'}`] : [])].join('  |  ');
   }
 }
 

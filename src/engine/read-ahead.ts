@@ -14,6 +14,7 @@ export async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T>
       yield result.value;
     }
   } finally {
-    await source.return?.(undefined).catch(() => undefined);
+    // Not awaited: a prefetch still in flight must not hold up a read that is over (it is cancelled elsewhere).
+    void source.return?.(undefined).catch(() => undefined);
   }
 }

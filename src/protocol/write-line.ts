@@ -1,22 +1,75 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 let sealed = false;
 
+/** Lines are handed to the stream in chunks of about this size: one write per line would cost a system call each. */
+const CHUNK_BYTES = 64 * 1024;
+
+interface Pending {
+  lines: string[];
+  size: number;
+  scheduled: boolean;
+}
+
+const pendingByStream = new WeakMap<Writable, Pending>();
+
 /**
  * After a crash report, nothing more may follow it on stdout: the run is in an unknown state, so no
- * later record or state may reach the platform. Process-wide on purpose: a crash is process-wide.
+ * later record or state may reach the platform. Lines written before (the report included) still go out.
+ * Process-wide on purpose: a crash is process-wide.
  */
 export function sealOutput(): void {
   sealed = true;
 }
 
 /**
- * Writes one line, waiting for the reader when the stream is full (back-pressure), unless the reader
- * goes away meanwhile. Once stdout is gone, lines are dropped: nothing could reach anyone.
+ * Writes one line. Lines are gathered and handed to the stream in chunks, at the latest on the next turn
+ * of the event loop (or by flushLines); a full chunk waits for the reader when the stream is full
+ * (back-pressure), unless the reader goes away meanwhile. Once the stream is gone, lines are dropped:
+ * nothing could reach anyone.
  */
 export async function writeLine(stream: Writable, line: string): Promise<void> {
-  if (sealed || stream.destroyed || stream.writableEnded || stream.errored !== null) return;
-  if (stream.write(line + '\n')) return;
-  await Promise.race([once(stream, 'drain'), once(stream, 'close')]).catch(() => undefined);
+  if (sealed || gone(stream)) return;
+  let pending = pendingByStream.get(stream);
+  if (pending === undefined) pendingByStream.set(stream, (pending = { lines: [], size: 0, scheduled: false }));
+  pending.lines.push(line, '\n');
+  pending.size += line.length + 1;
+  if (pending.size >= CHUNK_BYTES) {
+    await flushLines(stream);
+    return;
+  }
+  if (!pending.scheduled) {
+    pending.scheduled = true;
+    setImmediate(() => void flushLines(stream));
+  }
+}
+
+/** Hands every gathered line to the stream now, and waits for the reader if the stream is full. */
+export async function flushLines(stream: Writable): Promise<void> {
+  const pending = pendingByStream.get(stream);
+  if (pending === undefined || pending.lines.length === 0) return;
+  const chunk = pending.lines.join('');
+  pending.lines = [];
+  pending.size = 0;
+  pending.scheduled = false;
+  if (gone(stream)) return;
+  if (stream.write(chunk)) return;
+  await writable(stream);
+}
+
+const gone = (stream: Writable): boolean => stream.destroyed || stream.writableEnded || stream.errored !== null;
+
+/** Resolves when the stream drains, closes or fails, leaving no listener behind whichever comes first. */
+function writable(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = (): void => {
+      stream.off('drain', settle);
+      stream.off('close', settle);
+      stream.off('error', settle);
+      resolve();
+    };
+    stream.on('drain', settle);
+    stream.on('close', settle);
+    stream.on('error', settle);
+  });
 }

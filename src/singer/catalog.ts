@@ -1,5 +1,5 @@
 import { supportsIncremental } from '../engine/capabilities.js';
-import { cursorFieldOf, isChild, type StreamDeclaration } from '../engine/declarations.js';
+import { cursorFieldOf, parentStreamOf, type StreamDeclaration } from '../engine/declarations.js';
 import type { SelectedStream } from '../engine/read.js';
 import { configError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
@@ -19,6 +19,7 @@ export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject
       const cursorField = cursorFieldOf(stream);
       const method = replicationMethodOf(stream);
       const properties = Object.keys(schema['properties'] ?? {});
+      const parent = parentStreamOf(stream, streams);
       const metadata: MetadataEntry[] = [
         {
           breadcrumb: [],
@@ -28,7 +29,7 @@ export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject
             'table-key-properties': keys,
             ...(cursorField === undefined ? {} : { 'valid-replication-keys': [cursorField] }),
             'forced-replication-method': method,
-            ...(isChild(stream) ? { 'parent-tap-stream-id': stream.parent } : {}),
+            ...(parent === undefined ? {} : { 'parent-tap-stream-id': parent.name }),
           },
         },
         ...properties.map((property) => ({

@@ -1,15 +1,12 @@
-import type { SingleObjectStream } from '../engine/declarations.js';
-import type { JsonObject } from '../protocol/messages.js';
+import type { StreamDeclaration } from '../engine/declarations.js';
+import { overviewRequest } from './member-requests.js';
 
-/** Streaks, personal records, workout and achievement counts of the signed-in member. */
-export const overview: SingleObjectStream = {
-  kind: 'single',
+/** Streaks, personal records, workout and achievement counts of the signed-in member, keyed by the user id. */
+export const overview: StreamDeclaration = {
   name: 'overview',
   schemaFile: 'overview.json',
   primaryKey: [['id']],
-  path: ({ userId }) => `/api/user/${encodeURIComponent(userId)}/overview`,
-  query: () => ({ version: 1 }),
-  // This route answers only the web platform.
-  headers: { 'peloton-platform': 'web' },
-  toRecord: (body: JsonObject, { userId }) => ({ ...body, id: userId }),
+  reads: overviewRequest,
+  records: (body, { scope }) => [{ ...body, id: scope.userId }],
+  onePerItem: true,
 };

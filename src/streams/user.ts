@@ -1,12 +1,12 @@
-import type { SingleObjectStream } from '../engine/declarations.js';
-import type { JsonObject } from '../protocol/messages.js';
+import type { StreamDeclaration } from '../engine/declarations.js';
+import { profile } from './member-requests.js';
 
 /** The signed-in member's profile: identity, workout counts, FTP and heart-rate settings. */
-export const user: SingleObjectStream = {
-  kind: 'single',
+export const user: StreamDeclaration = {
   name: 'user',
   schemaFile: 'user.json',
   primaryKey: [['id']],
-  path: () => '/api/me',
-  toRecord: (profile: JsonObject) => profile,
+  reads: profile,
+  records: (body) => [body],
+  onePerItem: true,
 };

@@ -1,20 +1,13 @@
-import type { PerRecordChildStream } from '../engine/declarations.js';
-import type { Workout } from '../generated/workouts.js';
-import type { JsonObject } from '../protocol/messages.js';
+import type { StreamDeclaration } from '../engine/declarations.js';
+import { workoutDetail } from './workout-requests.js';
 
-/** Each workout's detail: the list item plus FTP, Strive Score, heart-rate zone time, strength movements. */
-export const workoutDetails: PerRecordChildStream = {
-  kind: 'per_record',
+/** Each workout's detail as Peloton sends it. */
+export const workoutDetails: StreamDeclaration = {
   name: 'workout_details',
-  parent: 'workouts',
   schemaFile: 'workout_details.json',
   primaryKey: [['id']],
+  reads: workoutDetail,
   cursorField: 'created_at',
-  path: (workout: Workout) => `/api/workout/${encodeURIComponent(workout.id)}`,
-  query: () => ({ joins: 'ride,ride.instructor' }),
-  // Scores and zone times fill in when the workout ends: read the detail once it is final.
-  waitsForFinalParent: true,
-  skipOn: [404],
-  describe: (workout: Workout) => `the detail of workout ${workout.id} (deleted?)`,
-  toRecord: (detail: JsonObject) => detail,
+  records: (detail) => [detail],
+  onePerItem: true,
 };

@@ -1,0 +1,232 @@
+import type { ApiResult } from '../peloton/api-client.js';
+import type { ChildRequest, Partition, RequestScope } from './declarations.js';
+import type { RootItem } from './pager.js';
+import type { ReadContext } from './read-context.js';
+import type { StreamReader } from './stream-reader.js';
+
+/**
+ * What a stream decided about a root item when its page arrived (requests start then):
+ * below/limit: nothing to do and nothing passed; pass: handled already or nothing due (the cursor passes it);
+ * wait: not final yet (the cursor stops before it); take: its records are due (from the item or an answer).
+ */
+export type Decision = 'below' | 'limit' | 'pass' | 'wait' | 'take';
+
+export type Settled = { ok: true; result: ApiResult } | { ok: false; error: unknown };
+
+export interface Prepared {
+  decisions: Decision[];
+  /** The partition and its answer on the way, when some stream takes it. */
+  partition?: Partition;
+  response?: Promise<Settled>;
+}
+
+/**
+ * The streams that read one request during a root's read. Items are prepared as their page arrives (in list
+ * order, so requests start early) and handled in list order.
+ */
+export abstract class ReadNode {
+  constructor(
+    protected readonly ctx: ReadContext,
+    protected readonly scope: RequestScope,
+    readonly readers: StreamReader[],
+  ) {}
+
+  abstract prepare(item: RootItem): Prepared;
+  abstract handle(item: RootItem, prepared: Prepared): Promise<void>;
+
+  get done(): boolean {
+    return this.readers.every((reader) => reader.done);
+  }
+
+  /** Where a reader stands on an item before any request: out of its window, handled, or at its limit. */
+  protected baseDecision(reader: StreamReader, item: RootItem): Decision | 'todo' {
+    if (reader.failure !== undefined) return 'below';
+    const classification = reader.classify(item);
+    if (classification === 'below') return 'below';
+    return classification === 'done' ? 'pass' : 'todo';
+  }
+
+  /** Whether the route answers although this sync's requests were all refused (only child requests can refuse). */
+  proveRoute(_reader: StreamReader): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  protected take(reader: StreamReader): Decision {
+    if (reader.limitReached) return 'limit';
+    reader.reserve();
+    return 'take';
+  }
+}
+
+/** Streams reading the root request itself: an item is its own answer. */
+export class RootNode extends ReadNode {
+  prepare(item: RootItem): Prepared {
+    return { decisions: this.readers.map((reader) => this.decide(reader, item)) };
+  }
+
+  async handle(item: RootItem, prepared: Prepared): Promise<void> {
+    const partition: Partition = { key: item.id, cursor: item.cursor, item: item.data };
+    for (const [index, reader] of this.readers.entries()) {
+      const decision = prepared.decisions[index];
+      if (decision === 'take') reader.release();
+      if (reader.failure !== undefined || decision === undefined || decision === 'below' || decision === 'limit') continue;
+      if (decision === 'take') {
+        try {
+          if (!(await reader.emitFrom(item.data, { partition, scope: this.scope }))) continue;
+        } catch (error) {
+          reader.fail(error);
+          continue;
+        }
+      }
+      reader.pass(item, item.final);
+      await reader.maybeCheckpoint();
+    }
+  }
+
+  private decide(reader: StreamReader, item: RootItem): Decision {
+    const base = this.baseDecision(reader, item);
+    return base === 'todo' ? this.take(reader) : base;
+  }
+}
+
+/**
+ * Streams reading a child request: one request per item (or per distinct key) that at least one of them
+ * takes, its answer handed to each of them. A stream at its window's floor, or done, costs nothing.
+ */
+export class ChildNode extends ReadNode {
+  /** Cancels this request's queued and in-flight calls once no stream needs them (one signal for the run). */
+  private readonly calls = new AbortController();
+  private proof: Promise<boolean> | undefined;
+
+  constructor(
+    ctx: ReadContext,
+    scope: RequestScope,
+    readers: StreamReader[],
+    readonly request: ChildRequest,
+  ) {
+    super(ctx, scope, readers);
+  }
+
+  prepare(item: RootItem): Prepared {
+    const key = this.request.keyOf(item.data);
+    const decisions = this.readers.map((reader) => this.decide(reader, item, key));
+    if (key === undefined || !decisions.includes('take')) return { decisions };
+    const partition: Partition = { key, cursor: item.cursor, item: item.data };
+    return { decisions, partition, response: this.fetch(key) };
+  }
+
+  async handle(item: RootItem, prepared: Prepared): Promise<void> {
+    const { partition, response } = prepared;
+    const settled = response === undefined ? undefined : await response;
+    if (settled !== undefined && partition !== undefined && settled.ok && 'skippedStatus' in settled.result) {
+      await this.warnSkipped(partition.key, settled.result.skippedStatus, prepared.decisions);
+    }
+    for (const [index, reader] of this.readers.entries()) {
+      const decision = prepared.decisions[index];
+      if (decision === 'take') reader.release();
+      if (reader.failure !== undefined || decision === undefined || decision === 'below' || decision === 'limit') continue;
+      if (decision === 'take' && settled !== undefined && partition !== undefined) {
+        if (!(await this.deliver(reader, partition, settled))) continue;
+      }
+      reader.pass(item, decision === 'wait' ? false : this.request.waitsForFinalParent !== true || item.final);
+      await reader.maybeCheckpoint();
+    }
+    if (this.done) this.stop();
+  }
+
+  /** Asks again the partitions that earlier syncs had refused (they are below the cursor now). */
+  async retryRefused(): Promise<void> {
+    const keys = new Map<string, Partition>();
+    for (const reader of this.readers) {
+      for (const entry of reader.refusals.toRetry) keys.set(entry.key, { key: entry.key, cursor: entry.cursor, item: undefined });
+    }
+    const asked = [...keys.values()].map((partition) => ({ partition, response: this.fetch(partition.key) }));
+    for (const { partition, response } of asked) {
+      const settled = await response;
+      const takers = this.readers.filter((r) => r.failure === undefined && r.refusals.toRetry.some((e) => e.key === partition.key));
+      if (settled.ok && 'skippedStatus' in settled.result) await this.warnSkipped(partition.key, settled.result.skippedStatus, undefined, takers);
+      for (const reader of takers) await this.deliver(reader, partition, settled);
+    }
+  }
+
+  /**
+   * Whether the route still works although this sync's requests were all refused: one of the partitions that
+   * answered in an earlier sync is asked again (once per run for all the streams reading this request).
+   */
+  override proveRoute(reader: StreamReader): Promise<boolean> {
+    this.proof ??= (async () => {
+      for (const key of reader.refusals.proofCandidates) {
+        const settled = await this.fetch(key);
+        if (!settled.ok) throw settled.error;
+        if ('body' in settled.result) return true;
+      }
+      return false;
+    })();
+    return this.proof;
+  }
+
+  /** No stream needs this request's answers any more: calls still queued or in flight are cancelled. */
+  stop(): void {
+    this.calls.abort(new Error(`${this.request.name} needs no more answers`));
+  }
+
+  private decide(reader: StreamReader, item: RootItem, key: string | undefined): Decision {
+    const base = this.baseDecision(reader, item);
+    if (base === 'below') return 'below';
+    if (key === undefined) return 'pass';
+    if (this.request.distinct === true) {
+      // The newest item that has a key claims it, in list order: in a resumed window, an item already handled
+      // (its key was fetched then, or by a newer item) claims it too, so it is not fetched again.
+      if (reader.claimed.has(key)) return 'pass';
+      reader.claimed.add(key);
+    }
+    if (base === 'pass') return 'pass';
+    if (this.request.waitsForFinalParent === true && !item.final) return 'wait';
+    return this.take(reader);
+  }
+
+  /** Hands an answer to a stream; false when the stream must not pass the item (failed, or cut short by the limit). */
+  private async deliver(reader: StreamReader, partition: Partition, settled: Settled): Promise<boolean> {
+    if (!settled.ok) {
+      reader.fail(settled.error);
+      return false;
+    }
+    if ('skippedStatus' in settled.result) {
+      reader.refusals.refused(partition.key, partition.cursor);
+      return true;
+    }
+    try {
+      const complete = await reader.emitFrom(settled.result.body, { partition, scope: this.scope });
+      if (complete) reader.refusals.answered(partition.key);
+      return complete;
+    } catch (error) {
+      reader.fail(error);
+      return false;
+    }
+  }
+
+  private async warnSkipped(key: string, status: number, decisions: Decision[] | undefined, takers?: StreamReader[]): Promise<void> {
+    const streams = takers ?? this.readers.filter((_, index) => decisions?.[index] === 'take');
+    await this.ctx.output.log(
+      'WARN',
+      `${streams.map((r) => r.name).join(', ')}: Peloton answered ${status} for ${this.request.describe(key)}; skipping it for now (it is asked again on the next syncs).`,
+    );
+  }
+
+  private fetch(key: string): Promise<Settled> {
+    const request = this.request;
+    return this.ctx.api
+      .fetch({
+        path: request.path(key, this.scope),
+        stream: request.name,
+        ...(request.query === undefined ? {} : { query: request.query(this.scope) }),
+        ...(request.headers === undefined ? {} : { headers: request.headers }),
+        skipOn: request.skipOn,
+        signal: this.calls.signal,
+      })
+      .then(
+        (result): Settled => ({ ok: true, result }),
+        (error: unknown): Settled => ({ ok: false, error }),
+      );
+  }
+}

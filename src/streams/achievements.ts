@@ -1,0 +1,19 @@
+import type { StreamDeclaration } from '../engine/declarations.js';
+import { selectAt } from '../engine/selectors.js';
+import type { JsonObject } from '../protocol/messages.js';
+import { achievementList } from './member-requests.js';
+
+/** One row per badge earned, with its category and how many times. */
+export const achievements: StreamDeclaration = {
+  name: 'achievements',
+  schemaFile: 'achievements.json',
+  primaryKey: [['category'], ['id']],
+  reads: achievementList,
+  *records(body) {
+    for (const { element, outer } of selectAt(body, 'categories[].achievements[]')) {
+      const { template, ...rest } = element;
+      const fields = (typeof template === 'object' && template !== null ? template : {}) as JsonObject;
+      yield { ...rest, ...fields, id: fields['id'], category: outer[0]?.['slug'] };
+    }
+  },
+};

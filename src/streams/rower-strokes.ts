@@ -1,0 +1,16 @@
+import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
+import { fanOut } from '../engine/selectors.js';
+import { performanceGraph } from './workout-requests.js';
+
+/** One row per stroke of a rowing workout: its output, stroke rate and form errors. */
+export const rowerStrokes: StreamDeclaration = {
+  name: 'rower_strokes',
+  schemaFile: 'rower_strokes.json',
+  primaryKey: [['workout_id'], ['id']],
+  reads: performanceGraph,
+  cursorField: 'workout_created_at',
+  records: fanOut('caesar_metrics.output.data[]', (_stroke, { partition }: RecordSource) => ({
+    workout_id: partition.key,
+    workout_created_at: cursorOf(partition),
+  })),
+};

@@ -1,0 +1,18 @@
+import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
+import { fanOut } from '../engine/selectors.js';
+import { performanceGraph } from './workout-requests.js';
+
+/** One row per GPS coordinate of an outdoor workout, with the class segment it belongs to. */
+export const workoutLocations: StreamDeclaration = {
+  name: 'workout_locations',
+  schemaFile: 'workout_locations.json',
+  primaryKey: [['workout_id'], ['seconds_offset_from_start']],
+  reads: performanceGraph,
+  cursorField: 'workout_created_at',
+  records: fanOut('location_data[].coordinates[]', ({ outer: [segment] }, { partition }: RecordSource) => ({
+    workout_id: partition.key,
+    workout_created_at: cursorOf(partition),
+    segment_id: segment?.['segment_id'] ?? null,
+    is_gap: segment?.['is_gap'] ?? null,
+  })),
+};

@@ -1,0 +1,58 @@
+import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
+import { systemError } from '../errors.js';
+import type { JsonObject } from '../protocol/messages.js';
+import { performanceGraph } from './workout-requests.js';
+
+/** Fields every sample row has; a metric slug may not take one of these names. */
+const ROW_FIELDS = new Set(['workout_id', 'workout_created_at', 'offset']);
+
+/**
+ * One row per sample of a performance graph: `seconds_since_pedaling_start` is the x axis of every metric's
+ * (and alternative's) `values`, so row i holds each slug's values[i]. At every_n > 1 Peloton sends the
+ * maximum of each bucket, not a sample (README, "workout_samples").
+ */
+export const workoutSamples: StreamDeclaration = {
+  name: 'workout_samples',
+  schemaFile: 'workout_samples.json',
+  primaryKey: [['workout_id'], ['offset']],
+  reads: performanceGraph,
+  cursorField: 'workout_created_at',
+  records: sampleRows,
+};
+
+function* sampleRows(graph: JsonObject, { partition }: RecordSource): Generator<JsonObject> {
+  const offsets = graph['seconds_since_pedaling_start'];
+  if (offsets === undefined || offsets === null) return;
+  const fail = (why: string): never => {
+    throw systemError(`The performance graph of workout ${partition.key} ${why}; the API may have changed.`);
+  };
+  if (!Array.isArray(offsets)) return fail("has a 'seconds_since_pedaling_start' that is not a list");
+  const columns = seriesOf(graph, offsets.length, fail);
+  const workoutCreatedAt = cursorOf(partition);
+  for (const [i, offset] of offsets.entries()) {
+    const row: JsonObject = { workout_id: partition.key, workout_created_at: workoutCreatedAt, offset };
+    for (const [slug, values] of columns) row[slug] = values[i] ?? null;
+    yield row;
+  }
+}
+
+/** Every metric's and alternative's values, by slug; each must be as long as the x axis. */
+function seriesOf(graph: JsonObject, length: number, fail: (why: string) => never): Array<[string, unknown[]]> {
+  const metrics = graph['metrics'];
+  if (metrics === undefined || metrics === null) return [];
+  if (!Array.isArray(metrics)) return fail("has a 'metrics' that is not a list");
+  const columns = new Map<string, unknown[]>();
+  const add = (series: unknown): void => {
+    const { slug, values } = (typeof series === 'object' && series !== null ? series : {}) as JsonObject;
+    if (typeof slug !== 'string' || !Array.isArray(values)) return fail('has a metric without a slug or values');
+    if (ROW_FIELDS.has(slug) || columns.has(slug)) return fail(`has the metric slug '${slug}' twice or as a reserved name`);
+    if (values.length !== length) return fail(`has ${values.length} '${slug}' values for ${length} offsets`);
+    columns.set(slug, values);
+  };
+  for (const metric of metrics) {
+    add(metric);
+    const alternatives = (metric as JsonObject)['alternatives'];
+    if (Array.isArray(alternatives)) for (const alternative of alternatives) add(alternative);
+  }
+  return [...columns];
+}
