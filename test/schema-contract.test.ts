@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { renderTypes } from '../scripts/generate-types.js';
+import { loadSchemaFile } from './helpers/real-payloads.js';
 
 const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
 
@@ -83,7 +84,7 @@ const NEW_STREAMS: Record<string, Contract> = {
 
 type Schema = { title?: string; required?: string[]; properties: Record<string, { type?: string | string[] }> };
 
-const loadSchema = (file: string): Schema => JSON.parse(readFileSync(SCHEMAS_DIR + file, 'utf8')) as Schema;
+const loadSchema = (file: string): Schema => loadSchemaFile(file) as unknown as Schema;
 
 /** Type errors of TypeScript sources checked together under the project's strict options. */
 function typeErrors(sources: Record<string, string>): string[] {

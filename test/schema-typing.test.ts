@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadSchemaFile } from './helpers/real-payloads.js';
 
 /**
  * The typing rule of schemas/README.md, enforced: an `integer` is a count, an id, epoch or whole seconds, a rank, a
@@ -146,7 +147,7 @@ function measuredIntegers(fields: IntegerField[]): string[] {
 const schemaFiles = readdirSync(SCHEMAS_DIR)
   .filter((name) => name.endsWith('.json'))
   .sort();
-const fields = schemaFiles.flatMap((file) => integerFields(file, JSON.parse(readFileSync(SCHEMAS_DIR + file, 'utf8')) as Node));
+const fields = schemaFiles.flatMap((file) => integerFields(file, loadSchemaFile(file)));
 
 describe('typing by meaning', () => {
   it('reads every schema of schemas/', () => {

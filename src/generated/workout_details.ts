@@ -85,7 +85,7 @@ is_total_work_personal_record?: (boolean | null)
  */
 is_outdoor?: (boolean | null)
 /**
- * True when the workout set a split-based personal record (tread and rower); seen in a 2023 workouts list quoted in a public issue, not in a captured body here.
+ * A personal record on splits (presumably tread and rower records, which are split-based); seen in a 2023 workouts list quoted in a public issue, not in a captured body here.
  */
 is_splits_personal_record?: (boolean | null)
 has_pedaling_metrics?: (boolean | null)
