@@ -28,8 +28,33 @@ export const GENERATED_TYPES: GeneratedType[] = [
 
 const BANNER = `/* Generated from the JSON schema by \`npm run generate\` (json-schema-to-typescript). Do not edit. */`;
 
+const TS_TYPES: Record<string, string> = { string: 'string', integer: 'number', number: 'number', boolean: 'boolean', null: 'null' };
+
+/** The TypeScript types of a subschema's JSON `type`, or undefined when it is not a list of primitive types. */
+function primitiveTypes(node: JSONSchema): string[] | undefined {
+  const types = typeof node.type === 'string' ? [node.type] : node.type;
+  if (types === undefined || types.length === 0) return undefined;
+  const mapped = types.map((type) => TS_TYPES[type]);
+  return mapped.every((type) => type !== undefined) ? mapped : undefined;
+}
+
+/**
+ * JSON Schema lets a typed `additionalProperties` sit beside properties of other types (a sample row: string ids
+ * and number-only metric columns); TypeScript requires every property to fit the index signature. So the root's index
+ * signature becomes the union of all its property types (`unknown` if one is not primitive). Nested objects keep
+ * `additionalProperties: true` by convention, which needs no such care.
+ */
+function fitIndexSignatures(node: JSONSchema): JSONSchema {
+  const extra = node.additionalProperties;
+  const properties = Object.values(node.properties ?? {});
+  if (typeof extra !== 'object' || properties.length === 0) return node;
+  const parts = [extra, ...properties].map(primitiveTypes);
+  const union = parts.every((types) => types !== undefined) ? [...new Set(parts.flat())].join(' | ') : 'unknown';
+  return { ...node, additionalProperties: { ...extra, tsType: union } };
+}
+
 export async function renderTypes(entry: GeneratedType): Promise<string> {
-  const schema = JSON.parse(await readFile(root + entry.schema, 'utf8')) as JSONSchema;
+  const schema = fitIndexSignatures(JSON.parse(await readFile(root + entry.schema, 'utf8')) as JSONSchema);
   return compile({ ...schema, title: entry.typeName }, entry.typeName, {
     bannerComment: BANNER,
     additionalProperties: true,

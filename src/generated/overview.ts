@@ -59,7 +59,7 @@ name?: (string | null)
  */
 slug?: (string | null)
 /**
- * Best total output in kJ, rounded to an integer.
+ * Best total output in kJ, rounded (whole in captures; raw_value is exact).
  */
 value?: (number | null)
 /**

@@ -67,6 +67,10 @@ fitness_disciplines?: (string[] | null)
 is_visible?: (boolean | null)
 is_filterable?: (boolean | null)
 is_announced?: (boolean | null)
+/**
+ * Still teaching (2026 write-up of live calls; not in a captured body).
+ */
+is_active?: (boolean | null)
 is_instructor_group?: (boolean | null)
 featured_profile?: (boolean | null)
 list_order?: (number | null)
@@ -125,6 +129,9 @@ overall_estimate?: (number | null)
  */
 overall_rating_avg?: (number | null)
 overall_rating_count?: (number | null)
+/**
+ * A rating of the class (0 in every capture; meaning unconfirmed).
+ */
 rating?: (number | null)
 total_ratings?: (number | null)
 /**
@@ -234,7 +241,7 @@ display_name?: (string | null)
  */
 score?: (number | null)
 /**
- * Share of the class's muscle work, percent.
+ * Share of the class's muscle work, percent (whole in captures).
  */
 percentage?: (number | null)
 /**
@@ -291,9 +298,27 @@ venues_location_dict?: ({
 [k: string]: unknown | undefined
 } | null)
 /**
- * 2023+. Known only from client code.
+ * Membership tier limits on the class (2023+). Keys from a 2024 class body quoted in a public issue; not in a captured body here.
  */
 membership_tiering_info?: ({
+/**
+ * e.g. "all_access".
+ */
+tier_type?: (string | null)
+/**
+ * Classes the member has taken under a limited tier; null on all-access.
+ */
+limited_classes_taken?: (number | null)
+/**
+ * Classes a limited tier allows; null on all-access.
+ */
+limited_classes_total?: (number | null)
+/**
+ * When the limited-tier count resets; null in the evidence, so its type is unknown.
+ */
+limited_classes_reset_date?: {
+[k: string]: unknown | undefined
+}
 [k: string]: unknown | undefined
 } | null)
 [k: string]: unknown | undefined
@@ -471,6 +496,10 @@ id?: (string | null)
 name?: (string | null)
 slug?: (string | null)
 skill_level?: (string | null)
+/**
+ * Weight the movement calls for, e.g. heavy or medium. Known only from client code (peloton-to-garmin's class-segment model).
+ */
+weight_level?: (string | null)
 muscle_groups?: ({
 muscle_group?: (string | null)
 display_name?: (string | null)
@@ -524,22 +553,22 @@ end?: (number | null)
 } | null)
 resistance_range?: ({
 /**
- * Percent.
+ * Resistance, percent.
  */
 lower?: (number | null)
 /**
- * Percent.
+ * Resistance, percent.
  */
 upper?: (number | null)
 [k: string]: unknown | undefined
 } | null)
 cadence_range?: ({
 /**
- * rpm.
+ * Cadence, rpm.
  */
 lower?: (number | null)
 /**
- * rpm.
+ * Cadence, rpm.
  */
 upper?: (number | null)
 [k: string]: unknown | undefined
@@ -555,15 +584,33 @@ target_graph_metrics?: ({
  * cadence or resistance.
  */
 type?: (string | null)
+/**
+ * Lowest target over the class (rpm or resistance percent).
+ */
 min?: (number | null)
+/**
+ * Highest target over the class (rpm or resistance percent).
+ */
 max?: (number | null)
+/**
+ * Average target over the class (rpm or resistance percent).
+ */
 average?: (number | null)
 /**
  * One value per 5 s of the class.
  */
 graph_data?: ({
+/**
+ * Upper edge of the target band.
+ */
 upper?: ((number | null)[] | null)
+/**
+ * Lower edge of the target band.
+ */
 lower?: ((number | null)[] | null)
+/**
+ * Middle of the target band.
+ */
 average?: ((number | null)[] | null)
 [k: string]: unknown | undefined
 } | null)
@@ -571,11 +618,11 @@ average?: ((number | null)[] | null)
 }[] | null)
 total_expected_output?: ({
 /**
- * kJ.
+ * kJ (whole in captures).
  */
 expected_lower_output?: (number | null)
 /**
- * kJ.
+ * kJ (whole in captures).
  */
 expected_upper_output?: (number | null)
 [k: string]: unknown | undefined

@@ -129,11 +129,11 @@ range?: (string | null)
  */
 duration?: (number | null)
 /**
- * bpm
+ * Lower edge of the zone, bpm.
  */
 min_value?: (number | null)
 /**
- * bpm
+ * Upper edge of the zone, bpm.
  */
 max_value?: (number | null)
 [k: string]: unknown | undefined
@@ -292,7 +292,7 @@ type?: (string | null)
  */
 detail?: ({
 /**
- * Form score, percent.
+ * Form score, percent (whole in the capture).
  */
 score?: (number | null)
 user_avg_score?: (number | null)
@@ -301,11 +301,17 @@ segments?: ({
  * Stroke phase, e.g. "catch".
  */
 type?: (string | null)
+/**
+ * Share of strokes with good form in this phase, percent.
+ */
 percent_of_good?: (number | null)
 media_id?: (string | null)
 url?: (string | null)
 errors?: ({
 type?: (string | null)
+/**
+ * Share of strokes with this error, percent.
+ */
 percent_of_strokes?: (number | null)
 media_id?: (string | null)
 [k: string]: unknown | undefined
@@ -366,15 +372,33 @@ target_graph_metrics?: ({
  * cadence or resistance.
  */
 type?: (string | null)
+/**
+ * Lowest target over the class (rpm or resistance percent).
+ */
 min?: (number | null)
+/**
+ * Highest target over the class (rpm or resistance percent).
+ */
 max?: (number | null)
+/**
+ * Average target over the class (rpm or resistance percent).
+ */
 average?: (number | null)
 /**
  * One value per 5 s of the class.
  */
 graph_data?: ({
+/**
+ * Upper edge of the target band.
+ */
 upper?: ((number | null)[] | null)
+/**
+ * Lower edge of the target band.
+ */
 lower?: ((number | null)[] | null)
+/**
+ * Middle of the target band.
+ */
 average?: ((number | null)[] | null)
 [k: string]: unknown | undefined
 } | null)
@@ -478,7 +502,13 @@ muscle_group_score?: ({
 muscle_group?: (string | null)
 display_name?: (string | null)
 score?: (number | null)
+/**
+ * Share of the workout's muscle work, percent (whole in captures).
+ */
 percentage?: (number | null)
+/**
+ * Intensity class, 1 = lowest (an ordinal rank).
+ */
 bucket?: (number | null)
 [k: string]: unknown | undefined
 }[] | null)

@@ -84,6 +84,10 @@ is_total_work_personal_record?: (boolean | null)
  * Outdoor (GPS) workout (2022+ bodies).
  */
 is_outdoor?: (boolean | null)
+/**
+ * A personal record on splits (presumably tread and rower records, which are split-based); seen in a 2023 workouts list quoted in a public issue, not in a captured body here.
+ */
+is_splits_personal_record?: (boolean | null)
 has_pedaling_metrics?: (boolean | null)
 has_leaderboard_metrics?: (boolean | null)
 /**
@@ -287,6 +291,32 @@ playlist_type?: (string | null)
  */
 is_3p_digital_workout?: (boolean | null)
 /**
+ * The goal a member set for a freestyle workout (Just Ride, Just Run), e.g. a distance or a time to reach; null or absent otherwise. No captured body carries it: its parts are declared by meaning (what is measured and in which unit, the target value, how the app names and shows it) and their key names are unconfirmed; any other key passes through.
+ */
+goal?: ({
+/**
+ * What the goal measures, e.g. distance, duration, output or calories.
+ */
+metric_type?: (string | null)
+/**
+ * Unit of value, e.g. "mi", "km", "s", "kj", "kcal".
+ */
+metric_unit?: (string | null)
+/**
+ * The target to reach, in metric_unit.
+ */
+value?: (number | null)
+/**
+ * The goal as the app names it.
+ */
+display_name?: (string | null)
+/**
+ * The unit as the app shows it.
+ */
+display_unit?: (string | null)
+[k: string]: unknown | undefined
+} | null)
+/**
  * Strength workouts with movement tracking (2023+). Known only from client code: no captured body contains it; absent from non-strength details. Shape from two clients' models (2023 and 2025 field names both declared).
  */
 movement_tracker_data?: ({
@@ -341,6 +371,10 @@ target_number?: (number | null)
  * 2023 client model name.
  */
 completed_number?: (number | null)
+/**
+ * Target repetitions, beside target_number in one element a member quoted (2025); in no client model.
+ */
+target_reps?: (number | null)
 /**
  * 2023 client model name.
  */
@@ -460,6 +494,10 @@ fitness_disciplines?: (string[] | null)
 is_visible?: (boolean | null)
 is_filterable?: (boolean | null)
 is_announced?: (boolean | null)
+/**
+ * Still teaching (2026 write-up of live calls; not in a captured body).
+ */
+is_active?: (boolean | null)
 is_instructor_group?: (boolean | null)
 featured_profile?: (boolean | null)
 list_order?: (number | null)
@@ -518,6 +556,9 @@ overall_estimate?: (number | null)
  */
 overall_rating_avg?: (number | null)
 overall_rating_count?: (number | null)
+/**
+ * A rating of the class (0 in every capture; meaning unconfirmed).
+ */
 rating?: (number | null)
 total_ratings?: (number | null)
 /**
@@ -627,7 +668,7 @@ display_name?: (string | null)
  */
 score?: (number | null)
 /**
- * Share of the class's muscle work, percent.
+ * Share of the class's muscle work, percent (whole in captures).
  */
 percentage?: (number | null)
 /**
