@@ -24,7 +24,10 @@ describe('the stream registry', () => {
     (_name, stream) => {
       const schema = loadSchema(stream.schemaFile) as { properties: Record<string, { type?: unknown }>; required?: string[] };
       for (const path of stream.primaryKey) expect(path, 'a primary key names top-level fields').toHaveLength(1);
-      const fields = [...stream.primaryKey.map((path) => path.join('.')), ...(cursorFieldOf(stream) === undefined ? [] : [cursorFieldOf(stream)!])];
+      const fields = [
+        ...stream.primaryKey.map((path) => path.join('.')),
+        ...(cursorFieldOf(stream) === undefined ? [] : [cursorFieldOf(stream)!]),
+      ];
       for (const field of fields) {
         expect(schema.properties[field], field).toBeDefined();
         expect(schema.required, field).toContain(field);

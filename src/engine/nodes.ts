@@ -46,11 +46,6 @@ export abstract class ReadNode {
     return classification === 'done' ? 'pass' : 'todo';
   }
 
-  /** Whether the route answers although this sync's requests were all refused (only child requests can refuse). */
-  proveRoute(_reader: StreamReader): Promise<boolean> {
-    return Promise.resolve(false);
-  }
-
   protected take(reader: StreamReader): Decision {
     if (reader.limitReached) return 'limit';
     reader.reserve();
@@ -144,7 +139,8 @@ export class ChildNode extends ReadNode {
     for (const { partition, response } of asked) {
       const settled = await response;
       const takers = this.readers.filter((r) => r.failure === undefined && r.refusals.toRetry.some((e) => e.key === partition.key));
-      if (settled.ok && 'skippedStatus' in settled.result) await this.warnSkipped(partition.key, settled.result.skippedStatus, undefined, takers);
+      if (settled.ok && 'skippedStatus' in settled.result)
+        await this.warnSkipped(partition.key, settled.result.skippedStatus, undefined, takers);
       for (const reader of takers) await this.deliver(reader, partition, settled);
     }
   }
@@ -153,7 +149,7 @@ export class ChildNode extends ReadNode {
    * Whether the route still works although this sync's requests were all refused: one of the partitions that
    * answered in an earlier sync is asked again (once per run for all the streams reading this request).
    */
-  override proveRoute(reader: StreamReader): Promise<boolean> {
+  proveRoute(reader: StreamReader): Promise<boolean> {
     this.proof ??= (async () => {
       for (const key of reader.refusals.proofCandidates) {
         const settled = await this.fetch(key);

@@ -51,7 +51,10 @@ export async function* readPages(
       signal,
     });
     if ('body' in result) return result.body;
-    await ctx.output.log('WARN', `Peloton answered ${result.skippedStatus} for the ${root.name} (none for this member?); nothing to read from it this sync.`);
+    await ctx.output.log(
+      'WARN',
+      `Peloton answered ${result.skippedStatus} for the ${root.name} (none for this member?); nothing to read from it this sync.`,
+    );
     return undefined;
   };
 
@@ -69,10 +72,19 @@ export async function* readPages(
     const envelope = await fetchPage(page);
     if (envelope === undefined) return;
     const total = typeof envelope['total'] === 'number' ? envelope['total'] : undefined;
-    if (previousTotal !== undefined && total !== undefined && total < previousTotal && page > pagination.firstPage && stepBacks < MAX_STEP_BACKS) {
+    if (
+      previousTotal !== undefined &&
+      total !== undefined &&
+      total < previousTotal &&
+      page > pagination.firstPage &&
+      stepBacks < MAX_STEP_BACKS
+    ) {
       stepBacks++;
       const back = Math.max(pagination.firstPage, page - Math.ceil((previousTotal - total) / pageSize));
-      await ctx.output.log('INFO', `${root.name}: ${previousTotal - total} item(s) were deleted during the read; re-reading from page ${back} so none is skipped.`);
+      await ctx.output.log(
+        'INFO',
+        `${root.name}: ${previousTotal - total} item(s) were deleted during the read; re-reading from page ${back} so none is skipped.`,
+      );
       page = back;
       previousTotal = total;
       continue;
@@ -83,7 +95,9 @@ export async function* readPages(
     const seen = (id: string): boolean => recent.some((ids) => ids.has(id));
     const fresh = root.idField === undefined ? items : items.filter((item) => !seen(item.id));
     if (items.length > 0 && fresh.length === 0) {
-      throw systemError(`Peloton returned page ${page} of ${root.name} with only items already read on earlier pages; stopping instead of looping. Try again later.`);
+      throw systemError(
+        `Peloton returned page ${page} of ${root.name} with only items already read on earlier pages; stopping instead of looping. Try again later.`,
+      );
     }
     recent.push(new Set(items.map((item) => item.id)));
     if (recent.length > REMEMBERED_PAGES) recent.shift();

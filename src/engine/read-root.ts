@@ -2,7 +2,7 @@ import { DEFAULT_LOOKBACK_DAYS } from '../config/config.js';
 import { systemError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
 import type { RequestScope, RootRequest } from './declarations.js';
-import type { ChildNode, Prepared, ReadNode } from './nodes.js';
+import { ChildNode, type Prepared, type ReadNode } from './nodes.js';
 import { readPages, type Page } from './pager.js';
 import type { ReadContext } from './read-context.js';
 import { readAhead } from './read-ahead.js';
@@ -23,13 +23,19 @@ async function* preparePages(pages: AsyncGenerator<Page>, nodes: ReadNode[]): As
  * directly, and those reading requests made per item. Ends as soon as no stream needs anything more: a page
  * fetched ahead is then cancelled rather than waited for.
  */
-export async function readRoot(ctx: ReadContext, root: RootRequest, scope: RequestScope, nodes: ReadNode[], children: ChildNode[]): Promise<void> {
+export async function readRoot(
+  ctx: ReadContext,
+  root: RootRequest,
+  scope: RequestScope,
+  nodes: ReadNode[],
+  children: ChildNode[],
+): Promise<void> {
   const readers = nodes.flatMap((node) => node.readers);
   const { output, progress } = ctx;
   const pagesDone = new AbortController();
-  let running = false;
+  const status = { running: false };
   const startRunning = async (envelope: JsonObject | undefined): Promise<void> => {
-    running = true;
+    status.running = true;
     for (const reader of readers) {
       if (reader.failure !== undefined) continue;
       await output.streamStatus(reader.name, 'RUNNING');
@@ -46,7 +52,7 @@ export async function readRoot(ctx: ReadContext, root: RootRequest, scope: Reque
     const floor = Math.min(...readers.map((reader) => reader.cursor.floor));
     const pages = readAhead(preparePages(readPages(ctx, root, scope, floor, pagesDone.signal), nodes));
     for await (const { page, prepared } of pages) {
-      if (!running) await startRunning(page.envelope);
+      if (!status.running) await startRunning(page.envelope);
       progress.page();
       for (const [i, item] of page.items.entries()) {
         for (const [j, node] of nodes.entries()) {
@@ -65,7 +71,7 @@ export async function readRoot(ctx: ReadContext, root: RootRequest, scope: Reque
     pagesDone.abort(new Error(`${root.name}: the read is over`));
     for (const child of children) child.stop();
   }
-  if (!running) await startRunning(undefined);
+  if (!status.running) await startRunning(undefined);
   for (const node of nodes) for (const reader of node.readers) await finish(ctx, reader, node);
 }
 
@@ -75,8 +81,9 @@ async function finish(ctx: ReadContext, reader: StreamReader, node: ReadNode): P
     // A limited read stopped part way: its state may claim only what it emitted.
     await reader.checkpoint();
   } else if (reader.failure === undefined) {
-    await settleRefusals(ctx, reader, node);
-    if (reader.failure === undefined) await reader.complete();
+    const failure = await settleRefusals(ctx, reader, node);
+    if (failure === undefined) await reader.complete();
+    else reader.fail(failure);
   }
   if (reader.failure === undefined) {
     await output.streamStatus(reader.name, 'COMPLETE');
@@ -88,32 +95,32 @@ async function finish(ctx: ReadContext, reader: StreamReader, node: ReadNode): P
   await output.streamStatus(reader.name, 'INCOMPLETE');
 }
 
-/** The end of the refusal rule (see Refusals): a route that refused everything must prove it works; give-ups are named. */
-async function settleRefusals(ctx: ReadContext, reader: StreamReader, node: ReadNode): Promise<void> {
+/**
+ * The end of the refusal rule (see Refusals): a route that refused everything must prove it still works, or
+ * the stream fails; partitions given up are named.
+ */
+async function settleRefusals(ctx: ReadContext, reader: StreamReader, node: ReadNode): Promise<unknown> {
   const { refusals } = reader;
-  if (refusals.needsProof) {
-    let proven = false;
+  // Only child requests can refuse a partition.
+  if (refusals.needsProof && node instanceof ChildNode) {
     try {
-      proven = await node.proveRoute(reader);
-    } catch (error) {
-      reader.fail(error);
-      return;
-    }
-    if (!proven) {
-      reader.fail(
-        systemError(
+      if (!(await node.proveRoute(reader))) {
+        return systemError(
           `${reader.name}: all ${refusals.refusals} requests of this sync were refused (see the warnings) and none succeeded${refusals.proofCandidates.length > 0 ? ', not even one that answered in an earlier sync' : ''}; Peloton may have changed this route. The state was left where it was, so nothing is skipped for good and the next sync asks again.`,
-        ),
-      );
-      return;
+        );
+      }
+    } catch (error) {
+      return error;
     }
   }
   if (refusals.givenUp.length > 0) {
+    const them = refusals.givenUp.length === 1 ? 'it' : 'them';
     await ctx.output.log(
       'WARN',
-      `${reader.name}: gave up on ${refusals.givenUp.map((e) => e.key).join(', ')}: Peloton refused ${refusals.givenUp.length === 1 ? 'it' : 'them'} on ${REFUSED_SYNCS} syncs in a row, so ${refusals.givenUp.length === 1 ? 'it is' : 'they are'} no longer asked for.`,
+      `${reader.name}: gave up on ${refusals.givenUp.map((e) => e.key).join(', ')}: Peloton refused ${them} on ${REFUSED_SYNCS} syncs in a row, so ${refusals.givenUp.length === 1 ? 'it is' : 'they are'} no longer asked for.`,
     );
   }
+  return undefined;
 }
 
 /** Says once, per root list, what each stream reads of it: since when, and where that comes from. */

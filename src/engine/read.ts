@@ -1,6 +1,6 @@
 import type { ConnectorError } from '../errors.js';
 import type { JsonObject, SyncMode } from '../protocol/messages.js';
-import { rootOf, type ChildRequest, type RequestScope, type StreamDeclaration } from './declarations.js';
+import { rootOf, type RequestScope, type StreamDeclaration } from './declarations.js';
 import { ChildNode, RootNode, type ReadNode } from './nodes.js';
 import type { ReadContext } from './read-context.js';
 import { readRoot } from './read-root.js';
@@ -40,7 +40,12 @@ export async function readStreams(
     const children: ChildNode[] = [];
     for (const request of [...new Set(group.map((reader) => reader.stream.reads))]) {
       if (request.kind !== 'child') continue;
-      const child = new ChildNode(ctx, scope, group.filter((reader) => reader.stream.reads === request), request as ChildRequest);
+      const child = new ChildNode(
+        ctx,
+        scope,
+        group.filter((reader) => reader.stream.reads === request),
+        request,
+      );
       children.push(child);
       nodes.push(child);
     }

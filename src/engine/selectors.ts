@@ -45,7 +45,10 @@ function* walk(node: unknown, steps: string[], outer: JsonObject[]): Generator<S
  * A record selector yielding one record per object at `path`: the element's own fields as sent, plus the
  * fields `add` derives (from the element, its index, the enclosing elements); added fields win a name clash.
  */
-export function fanOut<S>(path: string, add: (selected: Selected, source: S) => JsonObject): (answer: JsonObject, source: S) => Iterable<JsonObject> {
+export function fanOut<S>(
+  path: string,
+  add: (selected: Selected, source: S) => object,
+): (answer: JsonObject, source: S) => Iterable<JsonObject> {
   return function* (answer, source) {
     for (const selected of selectAt(answer, path)) yield { ...selected.element, ...add(selected, source) };
   };

@@ -146,7 +146,9 @@ export class StreamReader {
   private checkKey(record: JsonObject): void {
     for (const [field] of this.stream.primaryKey) {
       if (field !== undefined && (record[field] === undefined || record[field] === null)) {
-        throw systemError(`Peloton's answer for ${this.name} (${rootOf(this.stream).name}) gave a record without '${field}'; the API may have changed.`);
+        throw systemError(
+          `Peloton's answer for ${this.name} (${rootOf(this.stream).name}) gave a record without '${field}'; the API may have changed.`,
+        );
       }
     }
   }

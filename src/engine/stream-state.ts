@@ -29,7 +29,14 @@ export interface StreamState {
   answered: string[];
 }
 
-export const EMPTY_STATE: StreamState = { committed: undefined, segments: [], unfinishedAt: undefined, valuesDone: [], refused: [], answered: [] };
+export const EMPTY_STATE: StreamState = {
+  committed: undefined,
+  segments: [],
+  unfinishedAt: undefined,
+  valuesDone: [],
+  refused: [],
+  answered: [],
+};
 
 const PARTIAL_KEYS = ['synced', 'unfinished_at', 'values_done'];
 
@@ -46,10 +53,17 @@ export function parseStreamState(input: JsonObject | undefined, cursorKey: strin
   };
   const unknown = Object.keys(input).filter((key) => ![cursorKey, 'partial', 'refused', 'answered'].includes(key));
   if (unknown.length > 0)
-    fail(`it has ${unknown.map((k) => `'${k}'`).join(', ')}, which is not this stream's cursor (the state of another stream or connector?)`);
+    fail(
+      `it has ${unknown.map((k) => `'${k}'`).join(', ')}, which is not this stream's cursor (the state of another stream or connector?)`,
+    );
   const committed = toSeconds(input[cursorKey]);
   if (input[cursorKey] !== undefined && committed === undefined) fail(`'${cursorKey}' must be a unix timestamp in seconds`);
-  return { committed, ...parsePartial(input['partial'], fail), refused: parseRefused(input['refused'], fail), answered: parseAnswered(input['answered'], fail) };
+  return {
+    committed,
+    ...parsePartial(input['partial'], fail),
+    refused: parseRefused(input['refused'], fail),
+    answered: parseAnswered(input['answered'], fail),
+  };
 }
 
 function parsePartial(partial: unknown, fail: (why: string) => never): Pick<StreamState, 'segments' | 'unfinishedAt' | 'valuesDone'> {

@@ -30,7 +30,10 @@ export class ProtocolOutput implements MessageSink {
 
   /** A RECORD message, written out by hand: the hottest path of a read (the same JSON as write() would give). */
   record(stream: string, data: JsonObject): Promise<void> {
-    return writeLine(this.stdout, `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":${JSON.stringify(data)},"emitted_at":${this.now()}}}`);
+    return writeLine(
+      this.stdout,
+      `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":${JSON.stringify(data)},"emitted_at":${this.now()}}}`,
+    );
   }
 
   state(stream: string, streamState: JsonObject, recordCount: number): Promise<void> {

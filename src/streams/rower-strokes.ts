@@ -1,5 +1,6 @@
 import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
 import { fanOut } from '../engine/selectors.js';
+import type { RowerStroke } from '../generated/rower_strokes.js';
 import { performanceGraph } from './workout-requests.js';
 
 /** One row per stroke of a rowing workout: its output, stroke rate and form errors. */
@@ -9,7 +10,7 @@ export const rowerStrokes: StreamDeclaration = {
   primaryKey: [['workout_id'], ['id']],
   reads: performanceGraph,
   cursorField: 'workout_created_at',
-  records: fanOut('caesar_metrics.output.data[]', (_stroke, { partition }: RecordSource) => ({
+  records: fanOut('caesar_metrics.output.data[]', (_stroke, { partition }: RecordSource): Partial<RowerStroke> => ({
     workout_id: partition.key,
     workout_created_at: cursorOf(partition),
   })),

@@ -1,5 +1,6 @@
 import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
 import { fanOut } from '../engine/selectors.js';
+import type { StrengthSet } from '../generated/strength_sets.js';
 import { workoutDetail } from './workout-requests.js';
 
 /** One row per tracked strength set (movement, reps or time, weights), in the order the detail lists them. */
@@ -11,6 +12,10 @@ export const strengthSets: StreamDeclaration = {
   cursorField: 'workout_created_at',
   records: fanOut(
     'movement_tracker_data.completed_movements_summary_data.repetition_summary_data[]',
-    ({ index }, { partition }: RecordSource) => ({ workout_id: partition.key, workout_created_at: cursorOf(partition), position: index }),
+    ({ index }, { partition }: RecordSource): Partial<StrengthSet> => ({
+      workout_id: partition.key,
+      workout_created_at: cursorOf(partition),
+      position: index,
+    }),
   ),
 };

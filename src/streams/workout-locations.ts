@@ -1,5 +1,6 @@
 import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
 import { fanOut } from '../engine/selectors.js';
+import type { WorkoutLocation } from '../generated/workout_locations.js';
 import { performanceGraph } from './workout-requests.js';
 
 /** One row per GPS coordinate of an outdoor workout, with the class segment it belongs to. */
@@ -9,10 +10,10 @@ export const workoutLocations: StreamDeclaration = {
   primaryKey: [['workout_id'], ['seconds_offset_from_start']],
   reads: performanceGraph,
   cursorField: 'workout_created_at',
-  records: fanOut('location_data[].coordinates[]', ({ outer: [segment] }, { partition }: RecordSource) => ({
+  records: fanOut('location_data[].coordinates[]', ({ outer: [segment] }, { partition }: RecordSource): Partial<WorkoutLocation> => ({
     workout_id: partition.key,
     workout_created_at: cursorOf(partition),
-    segment_id: segment?.['segment_id'] ?? null,
-    is_gap: segment?.['is_gap'] ?? null,
+    segment_id: (segment?.['segment_id'] as string | null | undefined) ?? null,
+    is_gap: (segment?.['is_gap'] as boolean | null | undefined) ?? null,
   })),
 };

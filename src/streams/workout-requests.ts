@@ -20,7 +20,8 @@ export const workoutList: RootRequest = {
   pagination: PELOTON_PAGES,
   cursor: {
     field: 'created_at',
-    isFinal: (workout: Workout, nowSeconds) => workout.status !== 'IN_PROGRESS' || workout.created_at < nowSeconds - ABANDONED_AFTER_SECONDS,
+    isFinal: (workout: Workout, nowSeconds) =>
+      workout.status !== 'IN_PROGRESS' || workout.created_at < nowSeconds - ABANDONED_AFTER_SECONDS,
     estimateNewerThan: (envelope, after) => estimateFromMonthlySummary(envelope, after),
   },
 };

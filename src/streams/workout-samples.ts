@@ -1,5 +1,6 @@
 import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
 import { systemError } from '../errors.js';
+import type { WorkoutSample } from '../generated/workout_samples.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { performanceGraph } from './workout-requests.js';
 
@@ -20,7 +21,7 @@ export const workoutSamples: StreamDeclaration = {
   records: sampleRows,
 };
 
-function* sampleRows(graph: JsonObject, { partition }: RecordSource): Generator<JsonObject> {
+function* sampleRows(graph: JsonObject, { partition }: RecordSource): Generator<WorkoutSample> {
   const offsets = graph['seconds_since_pedaling_start'];
   if (offsets === undefined || offsets === null) return;
   const fail = (why: string): never => {
@@ -30,8 +31,8 @@ function* sampleRows(graph: JsonObject, { partition }: RecordSource): Generator<
   const columns = seriesOf(graph, offsets.length, fail);
   const workoutCreatedAt = cursorOf(partition);
   for (const [i, offset] of offsets.entries()) {
-    const row: JsonObject = { workout_id: partition.key, workout_created_at: workoutCreatedAt, offset };
-    for (const [slug, values] of columns) row[slug] = values[i] ?? null;
+    const row: WorkoutSample = { workout_id: partition.key, workout_created_at: workoutCreatedAt, offset: offset as number };
+    for (const [slug, values] of columns) row[slug] = (values[i] ?? null) as number | null;
     yield row;
   }
 }
