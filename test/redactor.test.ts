@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ProtocolOutput } from '../src/protocol/output.js';
+import { flushLines } from '../src/protocol/write-line.js';
 import { Redactor, secretsIn } from '../src/protocol/redactor.js';
 import { loadSchema } from '../src/schemas.js';
 
@@ -29,6 +30,7 @@ describe('secret redaction', () => {
       internalMessage: 'p@ss w"rd/1',
       stackTrace: error.stack ?? '',
     });
+    await flushLines(stdout);
     const [log, trace] = out
       .split('\n')
       .filter(Boolean)

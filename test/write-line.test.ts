@@ -1,13 +1,13 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeLine } from '../src/protocol/write-line.js';
+import { flushLines, writeLine } from '../src/protocol/write-line.js';
 
-/** A reader slower than the source: every chunk is acknowledged on a later turn of the event loop. */
+/** A reader slower than the source: every chunk is acknowledged on a later turn of the event loop; it counts lines. */
 function slowReader(): Writable & { received: number } {
   const reader = new Writable({
     highWaterMark: 256,
-    write(_chunk, _encoding, done) {
-      reader.received++;
+    write(chunk: Buffer, _encoding, done) {
+      for (const byte of chunk) if (byte === 10) reader.received++;
       setImmediate(done);
     },
   }) as Writable & { received: number };
@@ -32,6 +32,7 @@ describe('writing lines to a slow reader', () => {
       await writeLine(reader, `{"type":"RECORD","n":${i}}`);
       if (i % 1_000 === 0) counts.add(['drain', 'close', 'error'].map((event) => reader.listenerCount(event)).join(','));
     }
+    await flushLines(reader);
     await new Promise((resolve) => reader.end(resolve));
     expect(reader.received).toBe(100_000);
     expect([...counts]).toEqual([baseline.join(',')]);

@@ -83,7 +83,7 @@ export async function* readPages(
       const back = Math.max(pagination.firstPage, page - Math.ceil((previousTotal - total) / pageSize));
       await ctx.output.log(
         'INFO',
-        `${root.name}: ${previousTotal - total} item(s) were deleted during the read; re-reading from page ${back} so none is skipped.`,
+        `The ${root.name} list shrank by ${previousTotal - total} during the read (deleted meanwhile); re-reading from page ${back} so none is skipped.`,
       );
       page = back;
       previousTotal = total;
