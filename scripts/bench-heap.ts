@@ -57,7 +57,9 @@ async function measure(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('run with --expose-gc');
   const body = Buffer.from(JSON.stringify({ id: 'bench', seconds_since_pedaling_start: [0, 5, 10], metrics: [] }));
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const config = resolveConfig({
