@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../src/package-root.js';
+import { benchHeap } from './bench-heap.js';
 
 /**
  * `npm run bench`: full reads in a child process against the simulator, with pacing off, printing
@@ -282,3 +283,6 @@ if (baselineBin !== undefined) {
     sim.close();
   }
 }
+
+// 6. Heap over many requests: anything a request leaves on a long-lived object shows as growth.
+await benchHeap();

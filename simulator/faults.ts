@@ -21,9 +21,11 @@ export type RouteName =
 /**
  * status: answer `status` (with `retryAfter` as the Retry-After header); reset: drop the connection;
  * truncate: send half the body then drop; empty: 200 with no body; invalid_json: 200 with a broken body;
- * hang: never answer (until the client gives up).
+ * hang: never answer (until the client gives up); cdn_rate_limit: Cloudflare's rate-limit block (429, plain
+ * text "error code: 1015", with `retryAfter` if set); cdn_challenge: Cloudflare's bot-protection challenge
+ * (403 with an HTML page).
  */
-export type FaultKind = 'status' | 'reset' | 'truncate' | 'empty' | 'invalid_json' | 'hang';
+export type FaultKind = 'status' | 'reset' | 'truncate' | 'empty' | 'invalid_json' | 'hang' | 'cdn_rate_limit' | 'cdn_challenge';
 
 export interface FaultRule {
   route: RouteName | '*';
@@ -91,6 +93,23 @@ export function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerRe
       res.writeHead(200, { 'content-type': 'application/json' }).end('<html>upstream error</html>');
       return;
     case 'hang':
+      return;
+    case 'cdn_rate_limit':
+      res
+        .writeHead(429, {
+          'content-type': 'text/plain; charset=UTF-8',
+          server: 'cloudflare',
+          ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }),
+        })
+        .end('error code: 1015');
+      return;
+    case 'cdn_challenge':
+      res
+        .writeHead(403, { 'content-type': 'text/html; charset=UTF-8', server: 'cloudflare', 'cf-mitigated': 'challenge' })
+        .end(
+          '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head>' +
+            '<body><noscript>Enable JavaScript and cookies to continue</noscript></body></html>',
+        );
       return;
   }
 }

@@ -4,11 +4,13 @@ import { resolveConfig } from '../src/config/config.js';
 import { configError } from '../src/errors.js';
 import { PelotonApi, type RetryNotice } from '../src/peloton/api-client.js';
 import type { Authenticator } from '../src/peloton/auth/authenticator.js';
-import { actionForStatus, backoffDelay, retryOptions, ruleForStatus } from '../src/peloton/http-policy.js';
+import { actionForAnswer, backoffDelay, retryOptions, ruleForAnswer, type HttpAnswer } from '../src/peloton/http-policy.js';
 import { Throttle } from '../src/peloton/throttle.js';
 import { FAST_RETRIES } from './helpers/cli.js';
 
 const BASE = 'https://api.onepeloton.com';
+/** An answer with Peloton's own JSON error body. */
+const json = (status: number): HttpAnswer => ({ status, contentType: 'application/json', body: `{"status":${status}}` });
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
@@ -73,7 +75,7 @@ describe('PelotonApi', () => {
 
   it.each([400, 403, 404, 410, 501])('does not retry %i', async (status) => {
     const scope = nock(BASE).get('/api/me').reply(status, {});
-    await expect(client().getJson({ path: '/api/me' })).rejects.toMatchObject({ failureType: ruleForStatus(status).failureType });
+    await expect(client().getJson({ path: '/api/me' })).rejects.toMatchObject({ failureType: ruleForAnswer(json(status)).failureType });
     scope.done();
   });
 
@@ -145,7 +147,7 @@ describe('PelotonApi', () => {
     nock(BASE).get('/api/user/u1/workouts').query(true).times(4).reply(503, {});
     await expect(client().getJson({ path: '/api/user/u1/workouts', query: { page: 0 } })).rejects.toMatchObject({
       failureType: 'transient_error',
-      message: expect.stringMatching(/GET \/api\/user\/u1\/workouts kept failing with 503 from Peloton after 3 retries/),
+      message: expect.stringMatching(/GET \/api\/user\/u1\/workouts failed after 4 attempts: Peloton answered 503 Service Unavailable/),
     });
   });
 
@@ -192,14 +194,31 @@ describe('PelotonApi', () => {
 
 describe('the HTTP policy table', () => {
   it('lets a stream turn failures into skips, but never a retry or a rejected login', () => {
-    expect(actionForStatus(404, [404])).toBe('skip');
-    expect(actionForStatus(404, [])).toBe('fail');
-    expect(actionForStatus(403, ['4xx'])).toBe('skip');
-    expect(actionForStatus(429, ['4xx'])).toBe('retry');
-    expect(actionForStatus(408, ['4xx'])).toBe('retry');
-    expect(actionForStatus(401, ['4xx', 401])).toBe('fail');
-    expect(actionForStatus(500, ['4xx'])).toBe('retry');
-    expect(actionForStatus(505, ['4xx'])).toBe('fail');
+    expect(actionForAnswer(json(404), [404])).toBe('skip');
+    expect(actionForAnswer(json(404), [])).toBe('fail');
+    expect(actionForAnswer(json(403), ['4xx'])).toBe('skip');
+    expect(actionForAnswer(json(429), ['4xx'])).toBe('retry');
+    expect(actionForAnswer(json(408), ['4xx'])).toBe('retry');
+    expect(actionForAnswer(json(401), ['4xx', 401])).toBe('fail');
+    expect(actionForAnswer(json(500), ['4xx'])).toBe('retry');
+    expect(actionForAnswer(json(505), ['4xx'])).toBe('fail');
+  });
+
+  it('tells the CDN’s answers from Peloton’s by their body', () => {
+    const challenge: HttpAnswer = { status: 403, contentType: 'text/html; charset=UTF-8', body: '<!DOCTYPE html><html>…' };
+    const blocked = ruleForAnswer(challenge);
+    expect(blocked).toMatchObject({ action: 'fail', failureType: 'transient_error' });
+    // A challenge is not the partition being refused: a stream that skips 4xx must still fail on it.
+    expect(actionForAnswer(challenge, ['4xx', 403])).toBe('fail');
+    expect(actionForAnswer(json(403), ['4xx'])).toBe('skip');
+    expect(ruleForAnswer(json(403)).failureType).toBe('config_error');
+    // An HTML body without a content type is still a page, not Peloton's JSON.
+    expect(ruleForAnswer({ status: 403, contentType: '', body: '  <html><body>Forbidden</body></html>' })).toBe(blocked);
+
+    const cdnLimit: HttpAnswer = { status: 429, contentType: 'text/plain; charset=UTF-8', body: 'error code: 1015' };
+    expect(actionForAnswer(cdnLimit, ['4xx'])).toBe('retry');
+    expect(ruleForAnswer(cdnLimit)).not.toBe(ruleForAnswer(json(429)));
+    expect(ruleForAnswer({ ...cdnLimit, body: 'error code: 1020' })).toBe(ruleForAnswer(json(429)));
   });
 
   it('derives got’s retried statuses from the table', () => {
@@ -225,7 +244,7 @@ describe('retry delays', () => {
 
   it('leave got’s "do not retry" verdict alone', () => {
     const delay = retryOptions(10, timing, () => 1).calculateDelay!;
-    const error = { name: 'HTTPError', response: undefined } as never;
+    const error = { name: 'RequestError', code: 'ECONNRESET', response: undefined } as never;
     expect(delay({ attemptCount: 3, error, computedValue: 0, retryOptions: {} as never })).toBe(0);
     expect(delay({ attemptCount: 3, error, computedValue: 1, retryOptions: {} as never })).toBe(4000);
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WEB_CLIENT } from '../simulator/auth0.js';
 import { catalog, runCli, writeFiles, type CliResult, type Message } from './helpers/cli.js';
 import { simConfig, simulatorSecrets, startSim, type PelotonSimulator } from './helpers/sim.js';
+import { makeCertificates, startTlsServer } from './helpers/tls.js';
 
 let sim: PelotonSimulator;
 beforeEach(async () => (sim = await startSim({ workouts: 60, inProgress: 0 })));
@@ -154,7 +155,47 @@ describe('check explains what went wrong', () => {
 
   it('names the host it cannot reach', async () => {
     const result = await command('check', password('password_grant'), { auth_base_url: 'http://127.0.0.1:9' });
-    expect(status(result)).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/127\.0\.0\.1:9 refused the connection/) });
+    expect(status(result)).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringMatching(
+        /failed after 1 attempt: 127\.0\.0\.1:9 \(auth_base_url\) refused the connection\. Check auth_base_url/,
+      ),
+    });
+  });
+
+  it('names auth_base_url when its host presents a certificate the connection is refused over', async () => {
+    const server = await startTlsServer(makeCertificates().selfSigned);
+    try {
+      const result = await command('check', password('password_grant'), { auth_base_url: server.url });
+      expect(status(result)).toMatchObject({
+        status: 'FAILED',
+        message: expect.stringMatching(
+          /oauth\/token failed after 1 attempt: 127\.0\.0\.1:\d+ \(auth_base_url\) presented a self-signed certificate, so the connection was refused \(DEPTH_ZERO_SELF_SIGNED_CERT\)\. Check auth_base_url/,
+        ),
+      });
+      // One login attempt, as stated: a login is never retried.
+      expect(server.connections).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    ['password grant', 'password_grant', 'oauth_token'],
+    ['web login', 'web', 'authorize'],
+  ] as const)('tells a CDN bot-protection challenge on the %s from a refused login', async (_name, method, route) => {
+    sim.injectFaults({ route, kind: 'cdn_challenge', times: 1 });
+    const result = await command('check', password(method));
+    expect(sim.faults.pending).toBe(0);
+    expect(status(result)).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringMatching(
+        /failed after 1 attempt: the bot protection of Peloton's CDN \(Cloudflare\) answered 403 Forbidden with a challenge page.*lower requests_per_second/,
+      ),
+    });
+    expect(String(status(result)?.['message'])).not.toMatch(/credential|password|login settings/i);
+    expect(sim.count(route)).toBe(1);
+    expect(sim.auth0.logins).toBe(0);
   });
 
   it.each([

@@ -96,7 +96,7 @@ describe('a stream that fails in Singer mode', () => {
     const messages = expectOnlySinger(out);
     expect(messages.filter((m) => m['type'] === 'RECORD' && m['stream'] === 'workouts')).toHaveLength(300);
     expect(err).toMatch(
-      /^ERROR transient_error \(stream workout_metrics\): GET \/api\/workout\/\w+\/performance_graph kept failing with 500/m,
+      /^ERROR transient_error \(stream workout_metrics\): GET \/api\/workout\/\w+\/performance_graph failed after 1 attempt: Peloton answered 500 Internal Server Error/m,
     );
   });
 });

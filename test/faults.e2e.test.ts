@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WindowCursor } from '../src/engine/window-cursor.js';
 import type { FaultRule } from '../simulator/faults.js';
-import { catalog, readArgs, runCli, type CliResult } from './helpers/cli.js';
+import { catalog, FAST_RETRIES, readArgs, runCli, type CliResult, type Message } from './helpers/cli.js';
 import { simConfig, simulatorSecrets, startSim, type PelotonSimulator } from './helpers/sim.js';
 import { spawnCli } from './helpers/spawn.js';
 
@@ -53,6 +53,7 @@ const FAULTS: Array<[string, Omit<FaultRule, 'route' | 'times'>]> = [
   ['empty 200', { kind: 'empty' }],
   ['200 that is not JSON', { kind: 'invalid_json' }],
   ['hang', { kind: 'hang' }],
+  ["Cloudflare's rate limit (429, error code: 1015)", { kind: 'cdn_rate_limit' }],
 ];
 
 describe('the read recovers from every fault, on pages and on performance graphs', () => {
@@ -80,6 +81,76 @@ describe('the read recovers from every fault, on pages and on performance graphs
   });
 });
 
+describe("answers from Peloton's CDN (Cloudflare) instead of Peloton", () => {
+  const rateLimited = (result: CliResult): Message[] =>
+    result.messages.filter((m) => m['type'] === 'TRACE' && m['trace'].stream_status?.reasons?.[0]?.type === 'RATE_LIMITED');
+
+  it('a 1015 rate limit is backed off like any 429: Retry-After honoured, RATE_LIMITED reported', async () => {
+    sim.injectFaults({ route: 'workouts', kind: 'cdn_rate_limit', retryAfter: '1', times: 1, skip: 1 });
+    const result = await runCli(args(config({ max_concurrency: 4 })), { retryTiming: { ...FAST_RETRIES, retryAfterCapMs: 10_000 } });
+    outputs.push(result.stdout, result.stderr);
+    expect(result.exitCode).toBe(0);
+    expectFullData(result);
+    expect(sim.faults.pending).toBe(0);
+    // The blocked page was asked again, and only after the second the CDN asked for.
+    const pages = sim.requests.filter((r) => r.route === 'workouts' && r.query['page'] === '1');
+    expect(pages).toHaveLength(2);
+    expect(pages[1]!.at - pages[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(
+      result.messages.some((m) => m['type'] === 'LOG' && /after HTTP 429, attempt 1 \(Peloton asked to wait 1 s\)/.test(m['log'].message)),
+    ).toBe(true);
+    expect(rateLimited(result).map((m) => m['trace'].stream_status.stream_descriptor.name)).toEqual(['workouts', 'workout_metrics']);
+  });
+
+  it('a 1015 rate limit that outlasts the retries says so, with the attempts made', async () => {
+    sim.injectFaults({ route: 'performance_graph', kind: 'cdn_rate_limit', times: 10_000, skip: 10 });
+    const result = await read(config({ max_retries: 2, max_concurrency: 1 }));
+    expect(result.exitCode).toBe(1);
+    const failure = result.errors()[0]!['trace'].error;
+    expect(failure).toMatchObject({ failure_type: 'transient_error', stream_descriptor: { name: 'workout_metrics' } });
+    expect(failure.message).toMatch(
+      /failed after 3 attempts: Peloton's CDN \(Cloudflare\) answered 429 Too Many Requests with "error code: 1015": it is rate limiting this address\. .*lower requests_per_second/,
+    );
+    // At concurrency 1 the failing graph is the only one in flight: the simulator saw exactly the attempts stated.
+    expect(sim.count('performance_graph') - 10).toBe(3);
+  });
+
+  it.each([
+    ['workout_metrics', 'performance_graph'],
+    // ride_details skips any 4xx of Peloton's as a refused class; a CDN block is not one.
+    ['ride_details', 'ride_details'],
+  ] as const)('a bot-protection challenge (403 HTML) fails %s as transient, never blaming the credentials', async (stream, route) => {
+    sim.injectFaults({ route, kind: 'cdn_challenge', times: 1, skip: 3 });
+    const result = await runCli(readArgs(config({ max_concurrency: 1 }), catalog({ workouts: 'incremental', [stream]: 'incremental' })));
+    outputs.push(result.stdout, result.stderr);
+    expect(result.exitCode).toBe(1);
+    expect(sim.faults.pending).toBe(0);
+    expect(result.statuses('workouts').at(-1)).toBe('COMPLETE');
+    expect(result.statuses(stream).at(-1)).toBe('INCOMPLETE');
+    expect(result.errors()).toHaveLength(1);
+    const failure = result.errors()[0]!['trace'].error;
+    expect(failure).toMatchObject({ failure_type: 'transient_error', stream_descriptor: { name: stream } });
+    expect(failure.message).toMatch(
+      /failed after 1 attempt: the bot protection of Peloton's CDN \(Cloudflare\) answered 403 Forbidden with a challenge page.*wait .*lower requests_per_second/,
+    );
+    expect(failure.message).not.toMatch(/credential/i);
+    expect(result.messages.filter((m) => m['type'] === 'LOG' && /skipping it/.test(m['log'].message))).toEqual([]);
+  });
+
+  it("a 403 with Peloton's own JSON error stays a config_error about the account", async () => {
+    sim.injectFaults({ route: 'performance_graph', kind: 'status', status: 403, times: 1, skip: 3 });
+    const result = await read(config({ max_concurrency: 1 }));
+    expect(result.exitCode).toBe(1);
+    expect(result.errors()[0]!['trace'].error).toMatchObject({
+      failure_type: 'config_error',
+      stream_descriptor: { name: 'workout_metrics' },
+      message: expect.stringMatching(
+        /failed after 1 attempt: Peloton answered 403 Forbidden: this account may not access it\. Check that the credentials/,
+      ),
+    });
+  });
+});
+
 describe('a failure that outlasts the retries', () => {
   it('on performance graphs: that stream fails cleanly, workouts completes, and the state loses nothing', async () => {
     sim.injectFaults({ route: 'performance_graph', kind: 'status', status: 503, times: 10_000, skip: 57 });
@@ -91,7 +162,7 @@ describe('a failure that outlasts the retries', () => {
     expect(failed.errors()[0]!['trace'].error).toMatchObject({
       failure_type: 'transient_error',
       stream_descriptor: { name: 'workout_metrics' },
-      message: expect.stringMatching(/performance_graph kept failing with 503 from Peloton after 2 retries/),
+      message: expect.stringMatching(/performance_graph failed after 3 attempts: Peloton answered 503 Service Unavailable/),
     });
     expect(failed.records('workouts').map((r) => r['id'])).toEqual(sim.history.all().map((w) => w.id));
     // Graph requests past the 57th fail, so at most 57 records; fewer only by the graphs still in flight.

@@ -229,7 +229,7 @@ describe('login failures: the messages check gives, on stderr, exit code 1, noth
       { auth_type: 'password', username: SIM_USERNAME, password: SIM_PASSWORD, login_method: 'password_grant' },
       unreachable,
     );
-    expect(expected).toMatch(/127\.0\.0\.1:9 refused the connection/);
+    expect(expected).toMatch(/127\.0\.0\.1:9 \(auth_base_url\) refused the connection/);
     expect(result.stderr).toContain(expected);
   });
 

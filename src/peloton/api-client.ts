@@ -5,15 +5,7 @@ import type { JsonObject } from '../protocol/messages.js';
 import { USER_AGENT } from '../version.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { debugHooks, type DebugLog } from './http-debug.js';
-import {
-  actionForStatus,
-  EMPTY_BODY_CODE,
-  retryOptions,
-  statusOf,
-  toConnectorError,
-  type RetryTiming,
-  type StatusMatcher,
-} from './http-policy.js';
+import { EMPTY_BODY_CODE, retryOptions, skippedStatus, toConnectorError, type RetryTiming, type StatusMatcher } from './http-policy.js';
 import type { Throttle } from './throttle.js';
 
 export interface RetryNotice {
@@ -38,7 +30,8 @@ export interface ApiClientOptions {
   debug?: DebugLog | undefined;
 }
 
-export interface ApiRequest {
+/** A GET whose every failure (that the policy does not retry away) fails it. */
+export interface JsonRequest {
   /** Path below api_base_url, e.g. `/api/me`. */
   path: string;
   query?: Record<string, string | number>;
@@ -46,10 +39,14 @@ export interface ApiRequest {
   /** The stream the request serves (for retry notices and statuses). */
   stream?: string;
   urgent?: boolean;
-  /** Final statuses that skip this partition instead of failing the stream (see the HTTP policy). */
-  skipOn?: readonly StatusMatcher[];
   /** Cancels this request (besides the run's own stop signal), queued or in flight. */
   signal?: AbortSignal;
+}
+
+/** A GET for one partition of a stream, which some final statuses skip instead of failing. */
+export interface ApiRequest extends JsonRequest {
+  /** Final statuses that skip this partition instead of failing the stream (see the HTTP policy). */
+  skipOn?: readonly StatusMatcher[];
 }
 
 export type ApiResult = { body: JsonObject } | { skippedStatus: number };
@@ -62,6 +59,7 @@ interface RequestContext extends Record<string, unknown> {
 /** Peloton's data API: one got instance carrying the run's retry policy, pacing and auth. */
 export class PelotonApi {
   private readonly http: Got;
+  private readonly joinedSignals = new WeakMap<AbortSignal, AbortSignal>();
 
   constructor(private readonly options: ApiClientOptions) {
     const { config, auth, throttle, timing, signal } = options;
@@ -113,53 +111,75 @@ export class PelotonApi {
   }
 
   /** GETs a JSON object; any failure the policy does not retry away is thrown as a ConnectorError. */
-  async getJson(request: ApiRequest): Promise<JsonObject> {
-    const result = await this.fetch(request);
-    if ('body' in result) return result.body;
-    throw systemError(`GET ${request.path} was skipped (${result.skippedStatus}) without a stream that skips.`);
+  getJson(request: JsonRequest): Promise<JsonObject> {
+    return this.scheduled(request, async () => {
+      try {
+        return await this.get(request);
+      } catch (error) {
+        throw toConnectorError(error, describe(request), 'api_base_url');
+      }
+    });
   }
 
   /**
    * GETs a JSON object, or reports the partition skipped when the final status is one the stream's
-   * `skipOn` turns into a skip (per the HTTP policy). An `urgent` request (a list page, which unlocks
-   * more work) jumps the queue.
+   * `skipOn` turns into a skip (per the HTTP policy).
    */
   fetch(request: ApiRequest): Promise<ApiResult> {
+    return this.scheduled(request, async () => {
+      try {
+        return { body: await this.get(request) };
+      } catch (error) {
+        const status = skippedStatus(error, request.skipOn ?? []);
+        if (status !== undefined) return { skippedStatus: status };
+        throw toConnectorError(error, describe(request), 'api_base_url');
+      }
+    });
+  }
+
+  /** Runs `task` in the run's request budget; an `urgent` request (a list page, which unlocks more work) jumps the queue. */
+  private scheduled<T>(request: JsonRequest, task: () => Promise<T>): Promise<T> {
     return this.options.throttle.run(() => {
       request.signal?.throwIfAborted();
-      return this.fetchObject(request);
+      return task();
     }, request.urgent === true);
   }
 
-  private signalFor(request: ApiRequest): { signal?: AbortSignal } {
+  /**
+   * The request's own cancel signal joined with the run's. One joined signal per cancel signal, kept as long
+   * as that lives: every AbortSignal.any() leaves an entry on its sources that is never released (Node 20),
+   * so one per request would grow the heap for the whole run.
+   */
+  private signalFor(request: JsonRequest): { signal?: AbortSignal } {
     const run = this.options.signal;
     if (request.signal === undefined) return {};
-    return { signal: run === undefined ? request.signal : AbortSignal.any([run, request.signal]) };
+    if (run === undefined) return { signal: request.signal };
+    let joined = this.joinedSignals.get(request.signal);
+    if (joined === undefined) {
+      joined = AbortSignal.any([run, request.signal]);
+      this.joinedSignals.set(request.signal, joined);
+    }
+    return { signal: joined };
   }
 
-  private async fetchObject(request: ApiRequest): Promise<ApiResult> {
+  /** The answer's JSON object; throws what got threw, or a ConnectorError for an answer that is not an object. */
+  private async get(request: JsonRequest): Promise<JsonObject> {
     const context: RequestContext = request.stream === undefined ? {} : { stream: request.stream };
-    const what = `GET ${request.path}`;
-    let body: unknown;
-    try {
-      body = await this.http
-        .get(request.path.replace(/^\//, ''), {
-          searchParams: request.query ?? {},
-          headers: request.headers ?? {},
-          context,
-          ...this.signalFor(request),
-        })
-        .json();
-    } catch (error) {
-      const status = statusOf(error);
-      if (status !== undefined && actionForStatus(status, request.skipOn) === 'skip') return { skippedStatus: status };
-      throw toConnectorError(error, what);
-    }
+    const body: unknown = await this.http
+      .get(request.path.replace(/^\//, ''), {
+        searchParams: request.query ?? {},
+        headers: request.headers ?? {},
+        context,
+        ...this.signalFor(request),
+      })
+      .json();
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw systemError(
-        `${what} answered ${Array.isArray(body) ? 'a JSON list' : typeof body} where a JSON object was expected; the API may have changed.`,
+        `${describe(request)} answered ${Array.isArray(body) ? 'a JSON list' : typeof body} where a JSON object was expected; the API may have changed.`,
       );
     }
-    return { body: body as JsonObject };
+    return body as JsonObject;
   }
 }
+
+const describe = (request: JsonRequest): string => `GET ${request.path}`;

@@ -3,7 +3,11 @@ import type { ResolvedConfig } from '../../config/config.js';
 import { asText, ConnectorError, configError, transientError } from '../../errors.js';
 import { USER_AGENT } from '../../version.js';
 import { debugHooks, type DebugLog } from '../http-debug.js';
-import { toConnectorError } from '../http-policy.js';
+import { cdnFailure, toConnectorError } from '../http-policy.js';
+import { parseJsonObject } from '../json-object.js';
+
+/** What a request to Auth0 was for: a message about a refused token depends on it. */
+export type LoginPurpose = 'password' | 'code' | 'refresh' | 'web';
 
 export interface TokenResponse {
   accessToken: string;
@@ -62,28 +66,46 @@ export class Auth0Client {
     return this.token({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken }, 'refresh');
   }
 
-  private async token(body: Record<string, string>, purpose: 'password' | 'code' | 'refresh'): Promise<TokenResponse> {
+  private async token(body: Record<string, string>, purpose: Exclude<LoginPurpose, 'web'>): Promise<TokenResponse> {
+    const what = `POST ${this.config.authBaseUrl}/oauth/token`;
     let response: Response<string>;
     try {
       response = await this.http.post('oauth/token', { json: body });
     } catch (error) {
-      throw toConnectorError(error, `POST ${this.config.authBaseUrl}/oauth/token`);
+      throw toConnectorError(error, what, 'auth_base_url');
     }
-    const payload = parseJson(response.body);
+    const payload = parseJsonObject(response.body) ?? {};
     if (response.statusCode === 200 && typeof payload['access_token'] === 'string') {
       const refreshToken = typeof payload['refresh_token'] === 'string' ? payload['refresh_token'] : undefined;
       return { accessToken: payload['access_token'], refreshToken };
     }
-    throw tokenError(response.statusCode, asText(payload['error']), asText(payload['error_description']), purpose);
+    throw auth0Failure(response, what, purpose, payload);
   }
 }
 
-export function tokenError(
-  status: number,
-  code: string,
-  description: string,
-  purpose: 'password' | 'code' | 'refresh' | 'web',
+/**
+ * Why an Auth0 answer is a failure: the CDN's block when the HTTP policy says it is one, else the error
+ * Auth0 names in its JSON body (`error`/`error_description` from /oauth/token, `code`/`description` from
+ * the web login); an answer without one (an HTML error page) is told by its status.
+ */
+export function auth0Failure(
+  response: Response<string>,
+  what: string,
+  purpose: LoginPurpose,
+  body: Record<string, unknown> = parseJsonObject(response.body) ?? {},
 ): ConnectorError {
+  return (
+    cdnFailure(response, what, 'auth_base_url') ??
+    tokenError(
+      response.statusCode,
+      asText(body['error'] ?? body['code']),
+      asText(body['error_description'] ?? body['description']),
+      purpose,
+    )
+  );
+}
+
+function tokenError(status: number, code: string, description: string, purpose: LoginPurpose): ConnectorError {
   const detail = [code, description].filter(Boolean).join(': ') || `HTTP ${status}`;
   if (status === 429 || code === 'too_many_attempts') return transientError(RATE_LIMITED);
   if (code === 'unauthorized_client' || code === 'access_denied' || code === 'invalid_client') return new ClientRefusedError(detail);
@@ -99,13 +121,4 @@ export function tokenError(
   }
   if (status >= 500) return transientError(`Peloton's login answered ${status}; it may be having an outage. Try again later.`);
   return configError(`Peloton's login failed (${detail}). If Peloton changed its login, check the advanced login settings.`);
-}
-
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

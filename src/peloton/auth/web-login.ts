@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'got';
-import { asText, configError, systemError, type ConnectorError } from '../../errors.js';
-import { toConnectorError } from '../http-policy.js';
-import { tokenError, type Auth0Client, type TokenResponse } from './auth0-client.js';
+import { configError, systemError } from '../../errors.js';
+import { cdnFailure, toConnectorError } from '../http-policy.js';
+import { auth0Failure, type Auth0Client, type TokenResponse } from './auth0-client.js';
 import { LoginCookieJar } from './cookie-jar.js';
 
 const CSRF_ATTEMPTS = 3;
@@ -45,7 +45,7 @@ async function attemptWebLogin(
     try {
       return await request();
     } catch (error) {
-      throw toConnectorError(error, `${what} on ${origin}`);
+      throw toConnectorError(error, `${what} on ${origin}`, 'auth_base_url');
     }
   };
 
@@ -69,8 +69,11 @@ async function attemptWebLogin(
     }),
   );
   if (loginPage.statusCode !== 200)
-    throw configError(
-      `Peloton's login page answered ${loginPage.statusCode} to /authorize. If Peloton changed its login, check the advanced login settings (web client id, audience, redirect URI).`,
+    throw (
+      cdnFailure(loginPage, `GET /authorize on ${origin}`, 'auth_base_url') ??
+      configError(
+        `Peloton's login page answered ${loginPage.statusCode} to /authorize. If Peloton changed its login, check the advanced login settings (web client id, audience, redirect URI).`,
+      )
     );
   const serverState = new URL(loginPage.url).searchParams.get('state');
   const csrf = jar.get('_csrf');
@@ -101,7 +104,7 @@ async function attemptWebLogin(
       },
     }),
   );
-  if (login.statusCode !== 200) throw loginFailure(login);
+  if (login.statusCode !== 200) throw auth0Failure(login, `POST /usernamepassword/login on ${origin}`, 'web');
 
   // 3. The answer is a page that auto-submits a hidden form to /login/callback: submit it ourselves.
   const form = parseHiddenForm(login.body, origin);
@@ -123,21 +126,6 @@ async function attemptWebLogin(
   }
   throw systemError(
     `Peloton's login did not end in a redirect with an authorization code (last answer ${response.statusCode}); the login flow may have changed. Try login_method "password_grant".`,
-  );
-}
-
-function loginFailure(response: Response<string>): ConnectorError {
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(response.body) as Record<string, unknown>;
-  } catch {
-    // an HTML error page: the status says enough
-  }
-  return tokenError(
-    response.statusCode,
-    asText(body['code'] ?? body['error']),
-    asText(body['description'] ?? body['error_description']),
-    'web',
   );
 }
 
