@@ -59,7 +59,7 @@ describe('unknown config fields', () => {
 
   it('a field like no known one lists the known fields; known fields and other shapes give no warning', () => {
     expect(unknownFieldWarnings({ credentials: { auth_type: 'bearer', access_token: 't' }, zzz: 1 })).toEqual([
-      `The config has an unknown field zzz, which is ignored; the known fields here are ${Object.keys(spec.properties).join(', ')}`,
+      `The config has an unknown field zzz, which is ignored; the known fields here are ${Object.keys(spec.properties).join(', ')}.`,
     ]);
     const everyField = Object.fromEntries(Object.keys(spec.properties).map((f) => [f, null]));
     expect(unknownFieldWarnings({ ...everyField, credentials: { auth_type: 'password', username: 'u', password: 'p' } })).toEqual([]);

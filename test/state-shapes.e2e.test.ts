@@ -98,9 +98,9 @@ describe('tap-peloton --state', () => {
     [
       'an Airbyte state list',
       [streamMessage('workouts', { created_at: 5 })],
-      /^CRITICAL config_error: The Singer state is an Airbyte state \(a list of STATE messages\), but the Singer tap takes a Singer state: \{"bookmarks": .*`source-peloton read --state`/m,
+      /^CRITICAL config_error: The state is an Airbyte state \(a list of STATE messages\), but the Singer tap takes a Singer state: \{"bookmarks": .*`source-peloton read --state`/m,
     ],
-    ['an Airbyte STREAM state', streamMessage('workouts', { created_at: 5 }), /The Singer state is an Airbyte STREAM state, but/],
+    ['an Airbyte STREAM state', streamMessage('workouts', { created_at: 5 }), /The state is an Airbyte STREAM state, but/],
     [
       'an Airbyte STATE message',
       { type: 'STATE', state: streamMessage('workouts', { created_at: 5 }) },
@@ -111,7 +111,7 @@ describe('tap-peloton --state', () => {
       { workouts: { created_at: 5 } },
       /keyed by stream name without "bookmarks" \(the shape of an Airbyte legacy state\); wrap it as \{"bookmarks": \{\.\.\.\}\}/,
     ],
-    ["Meltano's stored form", { singer_state: { bookmarks: {} } }, /the form Meltano stores .*pass the value of "singer_state"/],
+    ["Meltano's stored form", { singer_state: { bookmarks: {} } }, /the form Meltano stores .*use what "singer_state" holds/],
     [
       'bookmarks of an unknown stream beside a known one',
       { bookmarks: { workouts: { created_at: 5 }, rides: {} } },

@@ -43,7 +43,7 @@ function unknownFieldWarning(field: string, known: string[], prefix: string, con
   const name = field.slice(prefix.length);
   const closest = closestName(name, known);
   const hint =
-    closest === undefined ? `the known fields here are ${known.map((k) => prefix + k).join(', ')}` : `did you mean ${prefix}${closest}?`;
+    closest === undefined ? `the known fields here are ${known.map((k) => prefix + k).join(', ')}.` : `did you mean ${prefix}${closest}?`;
   return `The config has an unknown field ${field}${context}, which is ignored; ${hint}`;
 }
 

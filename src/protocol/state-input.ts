@@ -85,16 +85,16 @@ export function parseSingerState(input: unknown, knownStreams: readonly string[]
   const airbyte = airbyteShape(input);
   if (airbyte !== undefined) {
     throw configError(
-      `The Singer state is ${airbyte}, but the Singer tap takes a Singer state: {"bookmarks": {"<stream>": {...}}}, as its STATE messages carry it. ` +
+      `The state is ${airbyte}, but the Singer tap takes a Singer state: {"bookmarks": {"<stream>": {...}}}, as its STATE messages carry it. ` +
         'Pass an Airbyte state to `source-peloton read --state` instead, or pass no state to start over.',
     );
   }
   if (!isObject(input)) return fail('it must be a JSON object');
   const value = singerShape(input) === undefined ? input : singerValue(input);
-  if (value === undefined) return fail('the STATE message has no object "value"');
+  if (value === undefined) return fail('the "value" of its STATE message must be an object');
   const unknownKeys = Object.keys(value).filter((key) => !SINGER_STATE_KEYS.includes(key));
   if ('singer_state' in value) {
-    return fail('it is the form Meltano stores ({"singer_state": ...}); pass the value of "singer_state"');
+    return fail('it is the form Meltano stores ({"singer_state": ...}); use what "singer_state" holds');
   }
   if (unknownKeys.length > 0 && unknownKeys.every((key) => knownStreams.includes(key))) {
     return fail(
