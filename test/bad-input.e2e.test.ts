@@ -144,6 +144,11 @@ const CASES: Array<{ name: string; files: () => Files; args?: (paths: Record<str
     message: /^The state is a Singer STATE message, but `read` takes an Airbyte state/,
   },
   {
+    name: 'Singer state inside a LEGACY message',
+    files: () => ({ ...good(), 'state.json': [{ type: 'LEGACY', data: { bookmarks: { workouts: { created_at: 1_700_000_000 } } } }] }),
+    message: /^The state is a Singer state \(\{"bookmarks": \.\.\.\}\), but `read` takes an Airbyte state/,
+  },
+  {
     name: 'legacy state naming a stream this source does not have, beside a known one',
     files: () => ({ ...good(), 'state.json': { workouts: { created_at: 1_700_000_000 }, rides: { created_at: 1 } } }),
     message:

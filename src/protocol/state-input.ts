@@ -33,6 +33,7 @@ export function parseAirbyteState(input: unknown, knownStreams: readonly string[
   };
   const putLegacy = (data: unknown, where: string): void => {
     if (!isObject(data)) return fail(`${where} must be an object keyed by stream name`);
+    if (singerShape(data) !== undefined) refuseSinger(data);
     for (const [name, blob] of Object.entries(data)) collected.put(name, blob, `${where}.${name}`);
   };
   const putMessage = (message: unknown, where: string): void => {
@@ -64,7 +65,6 @@ export function parseAirbyteState(input: unknown, knownStreams: readonly string[
 
   if (input === null || input === undefined) return collected.states;
   if (Array.isArray(input)) input.forEach((m, i) => putMessage(m, `state[${i}]`));
-  else if (isObject(input) && singerShape(input) !== undefined) refuseSinger(input);
   else if (isObject(input) && ('type' in input || 'state' in input)) putMessage(input, 'state');
   else if (isObject(input)) putLegacy(input, 'state');
   else fail('it must be a JSON list of STATE messages or an object');
