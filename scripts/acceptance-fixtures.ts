@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureConfig, INTEGRATION_TESTS, runConnector, startAcceptanceSimulator } from '../simulator/acceptance.js';
+import { cursorFieldOf } from '../src/engine/declarations.js';
+import { STREAMS } from '../src/streams/registry.js';
 
 /**
  * `npm run fixtures`: rewrites the generated files of integration_tests/ (spec.json,
@@ -19,12 +21,12 @@ export async function renderFixtures(): Promise<Record<string, string>> {
       .filter((m) => m['type'] === 'RECORD')
       .map((m) => JSON.stringify({ stream: m['record'].stream, data: m['record'].data, emitted_at: 1_700_000_000_000 }));
     const middle = sim.history.all()[5]!.created_at;
-    const state = [
-      { type: 'STREAM', stream: { stream_descriptor: { name: 'workouts' }, stream_state: { created_at: middle } } },
-      { type: 'STREAM', stream: { stream_descriptor: { name: 'workout_metrics' }, stream_state: { workout_created_at: middle } } },
-      { type: 'STREAM', stream: { stream_descriptor: { name: 'workout_details' }, stream_state: { created_at: middle } } },
-      { type: 'STREAM', stream: { stream_descriptor: { name: 'ride_details' }, stream_state: { workout_created_at: middle } } },
-    ];
+    // Every stream with a cursor, positioned on the same workout (each cursor follows a workout's created_at).
+    const state = STREAMS.flatMap((stream) => {
+      const cursor = cursorFieldOf(stream);
+      if (cursor === undefined) return [];
+      return [{ type: 'STREAM', stream: { stream_descriptor: { name: stream.name }, stream_state: { [cursor]: middle } } }];
+    });
     return {
       'spec.json': JSON.stringify(spec.messages[0]?.['spec'], null, 2) + '\n',
       'expected_records.jsonl': records.join('\n') + '\n',

@@ -6,8 +6,11 @@ import { flushLines, sealOutput } from './protocol/write-line.js';
 
 const STOP_DEADLINE_MS = 5_000;
 
-/** Process entry: wires signals and last-resort error handling around run(). */
-export async function main(argv: readonly string[]): Promise<void> {
+/**
+ * Process entry: wires signals and last-resort error handling around run(). `invokedAs`: the executable,
+ * when it is `tap-peloton` (whose argv starts with `singer`), so help and errors name it.
+ */
+export async function main(argv: readonly string[], invokedAs?: 'tap-peloton'): Promise<void> {
   const abort = new AbortController();
   // Every in-flight request listens to this signal; there are legitimately more than ten.
   setMaxListeners(0, abort.signal);
@@ -34,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.on('unhandledRejection', (error) => lastResort(error, failures));
   // Loaded only now, so a SIGTERM during start-up already finds the handlers above.
   const { run } = await import('./cli.js');
-  process.exitCode = await run(argv, { signal: abort.signal, redactor, failures });
+  process.exitCode = await run(argv, { signal: abort.signal, redactor, failures, invokedAs });
 }
 
 let crashed = false;

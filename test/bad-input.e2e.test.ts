@@ -54,12 +54,13 @@ const CASES: Array<{ name: string; files: () => Files; args?: (paths: Record<str
   {
     name: 'start_date not in the documented format',
     files: () => withConfig({ start_date: '2024-01-01' }),
-    message: /start_date must match pattern/,
+    // The spec's own example and pattern_descriptor, once; never the regular expression.
+    message: /^The config is invalid: config\.start_date must look like 2024-01-01T00:00:00Z \(YYYY-MM-DDTHH:mm:ssZ\)\.$/,
   },
   {
     name: 'start_date that is not a real date',
     files: () => withConfig({ start_date: '2024-13-45T00:00:00Z' }),
-    message: /start_date must match format "date-time"/,
+    message: /^The config is invalid: config\.start_date must be a valid date-time, like 2024-01-01T00:00:00Z \(YYYY-MM-DDTHH:mm:ssZ\)\.$/,
   },
   {
     name: 'http:// base URL on a non-loopback host',
@@ -131,6 +132,47 @@ const CASES: Array<{ name: string; files: () => Files; args?: (paths: Record<str
     message: /GLOBAL state without global.stream_states/,
   },
   { name: 'state that is a number', files: () => ({ ...good(), 'state.json': 42 }), message: /state is invalid: it must be a JSON list/ },
+  {
+    name: 'Singer state (bookmarks)',
+    files: () => ({ ...good(), 'state.json': { bookmarks: { workouts: { created_at: 1_700_000_000 } } } }),
+    message:
+      /^The state is a Singer state \(\{"bookmarks": \.\.\.\}\), but `read` takes an Airbyte state: .* Pass a Singer state to `tap-peloton --state`/,
+  },
+  {
+    name: 'Singer state message',
+    files: () => ({ ...good(), 'state.json': { type: 'STATE', value: { bookmarks: { workouts: { created_at: 1_700_000_000 } } } } }),
+    message: /^The state is a Singer STATE message, but `read` takes an Airbyte state/,
+  },
+  {
+    name: 'Singer state inside a LEGACY message',
+    files: () => ({ ...good(), 'state.json': [{ type: 'LEGACY', data: { bookmarks: { workouts: { created_at: 1_700_000_000 } } } }] }),
+    message: /^The state is a Singer state \(\{"bookmarks": \.\.\.\}\), but `read` takes an Airbyte state/,
+  },
+  {
+    name: 'legacy state naming a stream this source does not have, beside a known one',
+    files: () => ({ ...good(), 'state.json': { workouts: { created_at: 1_700_000_000 }, rides: { created_at: 1 } } }),
+    message:
+      /holds state for 'rides', which this connector does not have \(its streams: workouts, workout_metrics, .*\); remove that entry/,
+  },
+  {
+    name: 'STREAM states naming unknown streams',
+    files: () => ({
+      ...good(),
+      'state.json': ['workouts', 'rides', 'workout_metric'].map((name) => ({
+        type: 'STREAM',
+        stream: { stream_descriptor: { name }, stream_state: { created_at: 1_700_000_000 } },
+      })),
+    }),
+    message: /holds state for 'rides', 'workout_metric', which this connector does not have .*; remove those entries/,
+  },
+  {
+    name: 'stream state that is not an object',
+    files: () => ({
+      ...good(),
+      'state.json': [{ type: 'STREAM', stream: { stream_descriptor: { name: 'workouts' }, stream_state: 'created_at=5' } }],
+    }),
+    message: /state\[0\]\.stream \(stream 'workouts'\) must hold an object/,
+  },
 ];
 
 describe('bad input gives a config_error and loses nothing', () => {

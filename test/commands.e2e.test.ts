@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog, runCli, writeFiles } from './helpers/cli.js';
+import { STREAMS } from '../src/streams/registry.js';
+import { catalog, runCli, runRaw, writeFiles } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 let sim: PelotonSimulator;
@@ -57,6 +60,57 @@ describe('spec', () => {
     expect(help.stdout).toBe('');
     // Each command listed on a line of its own (not just mentioned in some description).
     for (const name of ['spec', 'check', 'discover', 'read']) expect(help.stderr).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
+    // The description names every stream of the registry.
+    const description = help.stderr.split('\n\n')[1]!.replace(/\s+/g, ' ');
+    for (const { name } of STREAMS) expect(description).toContain(name);
+  });
+
+  it('without a command prints the help and a clear error on stderr, exit code 2', async () => {
+    const result = await runCli([]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: source-peloton \[options\] \[command\]/);
+    expect(result.stderr).not.toContain('outputHelp');
+    expect(result.errors().map((m) => m['trace'].error.message)).toEqual([
+      'Invalid command line: no command given; choose one of the commands listed above. Run `source-peloton --help` for usage.',
+    ]);
+  });
+
+  it.each([
+    ['Airbyte', ['discover', '--config', 'c.json', '--frobnicate'], 'source-peloton: config_error: Invalid command line: '],
+    ['Singer', ['singer', '--frobnicate'], 'CRITICAL config_error: Invalid command line: '],
+    ['login', ['login', '--frobnicate'], 'source-peloton: config_error: Invalid command line: '],
+  ])('%s: a command-line error is said once, in the protocol’s form', async (_protocol, argv, prefix) => {
+    const result = await runRaw(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(new RegExp(`^${prefix}unknown option '--frobnicate'`)),
+    ]);
+  });
+
+  it('names the command whose help to read', async () => {
+    const result = await runCli(['read', '--config', 'c.json']);
+    expect(result.errors()[0]?.['trace'].error.message).toBe(
+      "Invalid command line: required option '--catalog <path>' not specified. Run `source-peloton read --help` for usage.",
+    );
+  });
+
+  it('tap-peloton --help and its errors speak of tap-peloton, source-peloton singer --help of source-peloton singer', async () => {
+    // The real executable (built by the global setup): its argv starts with `singer`, its name does not.
+    const tapPeloton = (...args: string[]) =>
+      spawnSync(process.execPath, [fileURLToPath(new URL('../bin/tap-peloton.js', import.meta.url)), ...args], { encoding: 'utf8' });
+    const tapHelp = tapPeloton('--help');
+    expect(tapHelp.status).toBe(0);
+    expect(tapHelp.stdout).toBe('');
+    expect(tapHelp.stderr).toMatch(/^Usage: tap-peloton \[options\]\n/);
+    expect(tapHelp.stderr).toMatch(/--catalog <path>/);
+    const tapError = tapPeloton('--frobnicate');
+    expect(tapError.status).toBe(2);
+    expect(tapError.stdout).toBe('');
+    expect(tapError.stderr).toBe(
+      "CRITICAL config_error: Invalid command line: unknown option '--frobnicate'. Run `tap-peloton --help` for usage.\n",
+    );
+    const subcommand = await runRaw(['singer', '--help']);
+    expect(subcommand.stderr).toMatch(/^Usage: source-peloton singer \[options\]\n/);
   });
 
   it('reports an unknown command as a config_error trace', async () => {

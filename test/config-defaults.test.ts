@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../src/config/config.js';
 
 /** The spec is the one source of defaults: what a config of credentials alone resolves to is read off it. */
@@ -80,5 +81,29 @@ describe('config defaults come from the spec', () => {
     const input = { credentials: { auth_type: 'oauth', refresh_token: 'v1.refresh' } };
     const resolved = resolveConfig(input);
     expect(resolved.original).toEqual({ credentials: { auth_type: 'oauth', refresh_token: 'v1.refresh' } });
+  });
+});
+
+describe('config validation', () => {
+  it('compiles the spec and each credentials form once per process, not on every config read', () => {
+    const configs = [
+      { credentials: { auth_type: 'password', username: 'u@example.com', password: 'pw' } },
+      { credentials: { auth_type: 'oauth', refresh_token: 'v1.refresh' } },
+      { credentials: { auth_type: 'bearer', access_token: 'token' } },
+    ];
+    const invalid = { credentials: { auth_type: 'password', username: 'u@example.com' } };
+    // Every form read once: whatever needs compiling is compiled now.
+    for (const config of configs) resolveConfig(config);
+    expect(() => resolveConfig(invalid)).toThrow(/missing required field 'password'/);
+    const compile = vi.spyOn(Ajv.prototype, 'compile');
+    try {
+      for (let i = 0; i < 3; i++) {
+        for (const config of configs) resolveConfig(config);
+        expect(() => resolveConfig(invalid)).toThrow(/missing required field 'password'/);
+      }
+      expect(compile).not.toHaveBeenCalled();
+    } finally {
+      compile.mockRestore();
+    }
   });
 });

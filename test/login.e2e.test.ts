@@ -86,6 +86,10 @@ describe('login writes a config with a refresh token instead of the password', (
 
       const check = await runCli(['check', '--config', files.output]);
       expect(connectionStatus(check)).toEqual({ status: 'SUCCEEDED' });
+      const connected = check.messages.filter((m) => m['type'] === 'LOG' && m['log'].message.startsWith('Connected'));
+      expect(connected.map((m) => m['log'].message)).toEqual([
+        expect.stringMatching(new RegExp(`^Connected to Peloton with an OAuth refresh token as .*, ${WORKOUTS} workouts\\.$`)),
+      ]);
       // The simulator saw exactly the token that was written, and did not rotate it (no CONTROL message).
       expect(sim.auth0.presentedRefreshTokens).toEqual([written['credentials'].refresh_token]);
       expect(check.messages.some((m) => m['type'] === 'CONTROL')).toBe(false);
@@ -130,6 +134,12 @@ describe('login writes a config with a refresh token instead of the password', (
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/stdout is not Airbyte messages/);
     expect(result.stderr).toMatch(/There is no --password option/);
+    // The login methods and their default are the spec's.
+    const spec = JSON.parse(readFileSync(new URL('../schemas/spec.json', import.meta.url), 'utf8')) as Record<string, any>;
+    const method = spec['properties'].credentials.oneOf.find((b: any) => b.properties.auth_type.const === 'password').properties
+      .login_method;
+    const choices = `(choices: ${method.enum.map((m: string) => `"${m}"`).join(', ')}, default: "${method.default}")`;
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain(choices);
   });
 
   it.each([
@@ -156,7 +166,10 @@ describe('login never replaces a file by accident', () => {
     const result = await login(scripted('password_grant', '--config', files.config, '--output', files.output));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/already exists.*--force/);
+    // Nothing was tried, so nothing "failed": the one line says what happened, in the failure reporter's form.
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      `source-peloton: config_error: The output file ${files.output} already exists, so no login was tried and nothing was written. Pass --force to replace it (to keep its other fields and replace only the credentials, use --config ${files.output} --output ${files.output} --force).`,
+    ]);
     expect(readFileSync(files.output, 'utf8')).toBe('keep me');
     expect(sim.count('oauth_token')).toBe(0);
   });
@@ -207,6 +220,24 @@ describe('login failures: the messages check gives, on stderr, exit code 1, noth
     const expected = await checkMessage({ auth_type: 'password', username: SIM_USERNAME, password: WRONG_PASSWORD, login_method: method });
     expect(expected).toMatch(/rejected the username or password/);
     expect(result.stderr).toContain(expected);
+  });
+
+  it('goes through the failure reporter, which prints it once', async () => {
+    const files = folder();
+    const reported: Array<{ failureType: string; message: string }> = [];
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await run(['login', ...scripted('password_grant', '--config', files.config)], {
+      stdin: piped(`${WRONG_PASSWORD}\n`),
+      stdout: new PassThrough(),
+      stderr,
+      retryTiming: FAST_RETRIES,
+      failures: { report: async (failure) => void reported.push({ failureType: failure.failureType, message: failure.message }) },
+    });
+    expect(code).toBe(1);
+    expect(reported).toEqual([{ failureType: 'config_error', message: expect.stringMatching(/rejected the username or password/) }]);
+    expect(err).not.toMatch(/rejected|Login failed/);
   });
 
   it('Auth0 rate-limiting logins (429, too_many_attempts)', async () => {

@@ -26,8 +26,20 @@ function singerCatalog(selected: string[]): unknown {
 describe('tap-peloton --test', () => {
   it('syncs one record per selected stream through the real read path, writes no state, exits 0', async () => {
     const paths = writeFiles({ 'config.json': simConfig(sim), 'catalog.json': singerCatalog(['workouts', 'workout_metrics']) });
-    const { code, stdout } = await runRaw(['singer', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!, '--test']);
+    const { code, stdout, stderr } = await runRaw([
+      'singer',
+      '--config',
+      paths['config.json']!,
+      '--catalog',
+      paths['catalog.json']!,
+      '--test',
+    ]);
     expect(code).toBe(0);
+    // 250 workouts are there, but an estimate speaks of what this run will read.
+    const estimates = stderr.split('\n').filter((line) => /records? to read/.test(line));
+    expect(estimates).toEqual(expect.arrayContaining(['INFO stream workouts: at most 1 record to read (a connection test)']));
+    expect(stderr).toMatch(/^INFO Read 1 record from workouts, 1 record from workout_metrics\.$/m);
+    for (const line of estimates) expect(Number(/ (\d+) records? to read/.exec(line)?.[1])).toBeLessThanOrEqual(1);
     const messages = parse(stdout);
     const newest = sim.history.all()[0]!;
     expect(messages.filter((m) => m['type'] === 'RECORD').map((m) => [m['stream'], m['record'].id])).toEqual([

@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STREAMS } from '../src/streams/registry.js';
 import { runCli, runRaw, writeFiles } from './helpers/cli.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
@@ -73,7 +74,7 @@ describe('Singer tap mode', () => {
     const newest = sim.history.all()[0]!.created_at;
     expect(target.state?.['bookmarks']['workouts']).toEqual({ created_at: newest });
     expect(target.state?.['bookmarks']['workout_metrics']).toEqual({ workout_created_at: newest });
-    expect(first.stderr).toMatch(/INFO Read 70 workouts, 70 workout_metrics/);
+    expect(first.stderr).toMatch(/^INFO Read 70 records from workouts, 70 records from workout_metrics, /m);
 
     const added = sim.history.add(3);
     const state = writeFiles({ 'state.json': target.state })['state.json']!;
@@ -91,19 +92,25 @@ describe('Singer tap mode', () => {
     const files = writeFiles({ 'config.json': simConfig(sim) });
     const discovered = await tap(['--config', files['config.json']!, '--discover']);
     const singerCatalog = JSON.parse(discovered.stdout) as { streams: Array<Record<string, any>> };
+    const rootOf = (stream: Record<string, any>): Record<string, any> =>
+      stream['metadata'].find((m: any) => m.breadcrumb.length === 0).metadata;
     const workouts = singerCatalog.streams.find((s) => s['tap_stream_id'] === 'workouts')!;
-    const root = workouts['metadata'].find((m: any) => m.breadcrumb.length === 0).metadata;
-    expect(root).toMatchObject({
+    const root = rootOf(workouts);
+    // INCREMENTAL is the default, not forced: FULL_TABLE stays selectable (to mirror deletions).
+    expect(root).toEqual({
       inclusion: 'available',
       'selected-by-default': true,
       'table-key-properties': ['id'],
       'valid-replication-keys': ['created_at'],
-      'forced-replication-method': 'INCREMENTAL',
+    });
+    expect(workouts).toMatchObject({ replication_method: 'INCREMENTAL', replication_key: 'created_at' });
+    expect(rootOf(singerCatalog.streams.find((s) => s['tap_stream_id'] === 'user')!)).toMatchObject({
+      'forced-replication-method': 'FULL_TABLE',
     });
     expect(workouts['metadata'].find((m: any) => m.breadcrumb[1] === 'id').metadata.inclusion).toBe('automatic');
 
-    // Select only workouts, and drop one of its columns.
-    root.selected = true;
+    // Select only workouts (the others are selected by default, so deselect them), and drop one of its columns.
+    for (const stream of singerCatalog.streams) rootOf(stream)['selected'] = stream === workouts;
     workouts['metadata'].find((m: any) => m.breadcrumb[1] === 'ride').metadata.selected = false;
     const selected = writeFiles({ 'catalog.json': singerCatalog })['catalog.json']!;
     const result = await tap(['--config', files['config.json']!, '--catalog', selected]);
@@ -119,6 +126,9 @@ describe('Singer tap mode', () => {
   it('--about answers in JSON and markdown', async () => {
     const json = JSON.parse((await tap(['--about', '--format', 'json'])).stdout) as Record<string, any>;
     expect(json).toMatchObject({ name: 'tap-peloton', capabilities: ['catalog', 'discover', 'state', 'about', 'test'] });
+    // The description names the registry's streams, the same list as `streams`.
+    for (const { name } of STREAMS) expect(json['description']).toContain(name);
+    expect(json['streams'].map((s: { name: string }) => s.name)).toEqual(STREAMS.map((s) => s.name));
     expect((await tap(['--about', '--format', 'markdown'])).stdout).toMatch(/^# tap-peloton/);
   });
 

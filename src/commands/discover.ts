@@ -23,7 +23,7 @@ export function catalogStreams(): AirbyteStream[] {
 }
 
 export async function discoverCommand(ctx: CommandContext, configPath: string): Promise<number> {
-  await loadConfig(ctx, configPath);
+  await loadConfig(ctx, configPath, (warning) => ctx.output.log('WARN', warning));
   const message: CatalogMessage = { type: 'CATALOG', catalog: { streams: catalogStreams() } };
   await ctx.output.write(message);
   return 0;

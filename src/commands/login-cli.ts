@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { loginMethodSetting } from '../config/spec.js';
 import type { LoginOptions } from './login.js';
 import type { CommandContext } from './runtime.js';
 
@@ -24,14 +25,13 @@ Examples:
 
 /** Adds `login` to the program; its module loads only when it runs. */
 export function registerLoginCommand(program: Command, ctx: CommandContext, setExitCode: (code: number) => void): void {
+  const loginMethod = loginMethodSetting();
   program
     .command('login')
     .description('Log in once and print (or write) a config with a refresh token instead of the password')
     .option('--username <email>', 'Peloton email or username (asked on a terminal when missing)')
     .option('--password-stdin', 'read the password from stdin instead of asking for it')
-    .addOption(
-      new Option('--login-method <method>', 'Auth0 flow to log in with').choices(['auto', 'password_grant', 'web']).default('auto'),
-    )
+    .addOption(new Option('--login-method <method>', 'Auth0 flow to log in with').choices(loginMethod.choices).default(loginMethod.default))
     .option('--config <path>', 'config JSON to start from (base URLs, login settings and other fields are kept)')
     .option('--output <path>', 'write the config to this file (mode 0600) instead of stdout')
     .option('--force', 'replace --output if it exists')

@@ -12,12 +12,12 @@ export async function assertCanWrite(path: string, force: boolean): Promise<void
   const existing = await stat(path).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw configError(`The output file ${path} cannot be checked (${code ?? 'unknown error'}).`, error);
+    throw configError(`The output file ${path} cannot be checked (${code ?? 'unknown error'}); no login was tried.`, error);
   });
-  if (existing?.isDirectory() === true) throw configError(`The output file ${path} is a directory.`);
+  if (existing?.isDirectory() === true) throw configError(`The output file ${path} is a directory; no login was tried.`);
   if (existing !== undefined && !force) {
     throw configError(
-      `The output file ${path} already exists; nothing was done. Pass --force to replace it (to keep its other fields and replace only the credentials, use --config ${path} --output ${path} --force).`,
+      `The output file ${path} already exists, so no login was tried and nothing was written. Pass --force to replace it (to keep its other fields and replace only the credentials, use --config ${path} --output ${path} --force).`,
     );
   }
   const folder = dirname(path);
@@ -26,7 +26,7 @@ export async function assertCanWrite(path: string, force: boolean): Promise<void
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw configError(
-      `The output file ${path} cannot be written: its folder ${folder} ${code === 'ENOENT' ? 'does not exist' : `is not writable (${code ?? 'unknown error'})`}.`,
+      `The output file ${path} cannot be written: its folder ${folder} ${code === 'ENOENT' ? 'does not exist' : `is not writable (${code ?? 'unknown error'})`}; no login was tried.`,
       error,
     );
   }

@@ -22,8 +22,8 @@ export interface LoginOptions {
 
 /**
  * `source-peloton login`: one login with email and password, then the config with an OAuth refresh
- * token (never the password) on stdout or in --output. Everything for people, errors included, goes
- * to stderr; on failure stdout stays empty and the exit code is 1.
+ * token (never the password) on stdout or in --output. Everything for people goes to stderr, failures
+ * through the failure reporter (its `text` form); on failure stdout stays empty and the exit code is 1.
  */
 export async function loginCommand(ctx: CommandContext, options: LoginOptions): Promise<number> {
   const say = (text: string): void => void ctx.stderr.write(`${ctx.redactor.redact(text)}\n`);
@@ -57,7 +57,7 @@ export async function loginCommand(ctx: CommandContext, options: LoginOptions): 
     say(rotationNote(login));
     return 0;
   } catch (error) {
-    say(`Login failed: ${toFailure(error, 'The login').message}`);
+    await ctx.failures.report(toFailure(error, 'The login'));
     return 1;
   }
 }

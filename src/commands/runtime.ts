@@ -20,6 +20,8 @@ export interface Runtime {
   debug?: boolean | undefined;
   /** How failures are reported, chosen at start-up for the protocol stdout speaks. */
   failures?: FailureReporter | undefined;
+  /** The executable's name when it is not source-peloton: `tap-peloton` runs `singer` as its whole program. */
+  invokedAs?: 'tap-peloton' | undefined;
 }
 
 export interface CommandContext extends Runtime {

@@ -10,6 +10,7 @@ import type { JsonObject } from '../protocol/messages.js';
 import type { MessageSink } from '../protocol/sink.js';
 import { STREAMS } from '../streams/registry.js';
 import type { CommandContext } from './runtime.js';
+import { countOf } from './wording.js';
 
 /** Throws a config_error for a state blob the stream cannot resume from (before anything is fetched). */
 export function assertStatesUsable(config: ResolvedConfig, selected: SelectedStream[], states: Map<string, JsonObject>): void {
@@ -43,7 +44,7 @@ export async function runSync(
     const userId = await resolveUserId(session);
     await sink.log(
       'INFO',
-      `Reading ${selected.map(({ declaration, syncMode }) => `${declaration.name} (${syncMode})`).join(', ')} with a ${session.auth.description}.`,
+      `Reading ${selected.map(({ declaration, syncMode }) => `${declaration.name} (${syncMode})`).join(', ')} with ${session.auth.description}.`,
     );
     const outcomes = await readStreams(
       {
@@ -65,7 +66,7 @@ export async function runSync(
     const failed = outcomes.filter((o) => o.failure !== undefined);
     await sink.log(
       'INFO',
-      `Read ${outcomes.map((o) => `${o.records} ${o.name}`).join(', ')}${failed.length > 0 ? `; failed: ${failed.map((o) => o.name).join(', ')}` : ''}.`,
+      `Read ${outcomes.map((o) => `${countOf(o.records, 'record')} from ${o.name}`).join(', ')}${failed.length > 0 ? `; failed: ${failed.map((o) => o.name).join(', ')}` : ''}.`,
     );
     return failed.length === 0 && ctx.signal?.aborted !== true ? 0 : 1;
   } catch (error) {

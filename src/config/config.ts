@@ -1,8 +1,8 @@
 import { configError, systemError } from '../errors.js';
 import type { LoginMethod, PelotonConfig } from '../generated/spec.js';
 import type { JsonObject } from '../protocol/messages.js';
-import { loadSchema } from '../schemas.js';
-import { createAjv, describeAjvErrors } from './ajv.js';
+import { describeAjvErrors, validatorFor } from './ajv.js';
+import { credentialBranch, credentialBranches, specSchema } from './spec.js';
 
 /** Without start_date, a read starts this many days back. */
 export const DEFAULT_LOOKBACK_DAYS = 30;
@@ -42,8 +42,6 @@ export interface ResolvedConfig {
   readonly login: LoginSettings;
 }
 
-let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
-
 /**
  * Validates a config against schemas/spec.json and resolves it. Every default comes from the spec (ajv
  * fills them in), the one exception being start_date, which is relative to now and so cannot be a
@@ -55,13 +53,14 @@ export function resolveConfig(input: unknown, now: Date = new Date()): ResolvedC
   }
   const legacy = legacyLoginHint(input as JsonObject);
   if (legacy !== undefined) throw configError(legacy);
-  validator ??= createAjv({ useDefaults: true }).compile(loadSchema('spec.json'));
+  const validator = validatorFor(specSchema());
   const config = structuredClone(input) as JsonObject;
   if (!validator(config)) {
     throw configError(`The config is invalid: ${credentialsErrors(config) ?? describeAjvErrors(validator.errors, 'config')}.`);
   }
   // ajv ignores defaults inside oneOf, so the chosen credentials branch gets its own.
-  applyDefaults(credentialsBranch(config['credentials']).branch, config['credentials']);
+  const branch = credentialBranch((config['credentials'] as JsonObject)['auth_type']);
+  if (branch !== undefined) validatorFor(branch)(config['credentials']);
   const valid = config as unknown as PelotonConfig;
   const settings = defaulted(valid.login_settings, 'login_settings');
   return {
@@ -98,10 +97,6 @@ function defaulted<T>(value: T | undefined, field: string): T {
   return value;
 }
 
-function applyDefaults(schema: JsonObject | undefined, value: unknown): void {
-  if (schema !== undefined) createAjv({ useDefaults: true }).compile(schema)(value);
-}
-
 function resolveCredentials(config: PelotonConfig): Credentials {
   const c = config.credentials;
   switch (c.auth_type) {
@@ -124,24 +119,19 @@ function resolveCredentials(config: PelotonConfig): Credentials {
   }
 }
 
-/** The spec's credentials branch that the value's auth_type selects, and the list of allowed auth types. */
-function credentialsBranch(credentials: unknown): { branch: JsonObject | undefined; allowed: string } {
-  const spec = loadSchema('spec.json') as { properties: { credentials: { oneOf: JsonObject[] } } };
-  const branches = spec.properties.credentials.oneOf;
-  const constOf = (b: JsonObject): unknown => (b['properties'] as Record<string, { const: string }>)['auth_type']?.const;
-  const authType = typeof credentials === 'object' && credentials !== null ? (credentials as JsonObject)['auth_type'] : undefined;
-  return { branch: branches.find((b) => constOf(b) === authType), allowed: branches.map((b) => JSON.stringify(constOf(b))).join(', ') };
-}
-
 /** The oneOf's own errors name every branch; report only the one the auth_type selects. */
 function credentialsErrors(config: JsonObject): string | undefined {
   const credentials = config['credentials'];
   if (typeof credentials !== 'object' || credentials === null || Array.isArray(credentials)) {
     return credentials === undefined ? "config is missing required field 'credentials'" : 'config.credentials must be an object';
   }
-  const { branch, allowed } = credentialsBranch(credentials);
-  if (branch === undefined) return `config.credentials.auth_type must be one of ${allowed}`;
-  const validateBranch = createAjv().compile(branch);
+  const branch = credentialBranch((credentials as JsonObject)['auth_type']);
+  if (branch === undefined) {
+    return `config.credentials.auth_type must be one of ${credentialBranches()
+      .map((b) => JSON.stringify(b.authType))
+      .join(', ')}`;
+  }
+  const validateBranch = validatorFor(branch);
   return validateBranch(credentials) ? undefined : describeAjvErrors(validateBranch.errors, 'config.credentials');
 }
 

@@ -1,8 +1,9 @@
 import type { CommandContext } from '../commands/runtime.js';
+import { streamSummary } from '../commands/summary.js';
 import { cursorFieldOf } from '../engine/declarations.js';
+import { propertiesOf, specSchema } from '../config/spec.js';
 import { asText, configError } from '../errors.js';
 import type { JsonObject } from '../protocol/messages.js';
-import { loadSchema } from '../schemas.js';
 import { STREAMS } from '../streams/registry.js';
 import { CONNECTOR_VERSION } from '../version.js';
 
@@ -16,7 +17,7 @@ interface Setting {
 
 /** `--about`: what the tap is, its capabilities, streams and every setting, sensitive ones marked. */
 export function about(ctx: CommandContext, format: string | undefined, capabilities: readonly string[]): number {
-  const spec = loadSchema('spec.json');
+  const spec = specSchema();
   const settings = settingsOf(spec);
   const streams = STREAMS.map((s) => ({
     name: s.name,
@@ -24,8 +25,7 @@ export function about(ctx: CommandContext, format: string | undefined, capabilit
     replication_key: cursorFieldOf(s) ?? null,
   }));
   const name = 'tap-peloton';
-  const description =
-    'Peloton workout history, performance graphs, workout and class details, profile and overview (Singer tap mode of source-peloton).';
+  const description = `Peloton data as a Singer tap (the tap mode of source-peloton). ${streamSummary()}.`;
   if (format === undefined || format === 'json') {
     // The settings schema marks secrets the way Singer tooling reads them (secret + writeOnly).
     const info = {
@@ -69,7 +69,7 @@ export function about(ctx: CommandContext, format: string | undefined, capabilit
 
 /** Every leaf setting of the spec, with the credential branches named by their auth_type. */
 function settingsOf(schema: JsonObject, prefix = '', parentRequired = true): Setting[] {
-  const properties = (schema['properties'] ?? {}) as Record<string, JsonObject>;
+  const properties = propertiesOf(schema);
   const required = new Set((schema['required'] ?? []) as string[]);
   const settings: Setting[] = [];
   for (const [key, property] of Object.entries(properties)) {
@@ -78,7 +78,7 @@ function settingsOf(schema: JsonObject, prefix = '', parentRequired = true): Set
     const branches = property['oneOf'] as JsonObject[] | undefined;
     if (branches !== undefined) {
       for (const branch of branches) {
-        const authType = ((branch['properties'] as Record<string, JsonObject> | undefined)?.['auth_type']?.['const'] ?? '') as string;
+        const authType = asText(propertiesOf(branch)['auth_type']?.['const']);
         settings.push(...settingsOf(branch, `${name}.`, isRequired).map((s) => ({ ...s, description: `(${authType}) ${s.description}` })));
       }
       continue;

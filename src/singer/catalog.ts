@@ -20,6 +20,8 @@ export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject
       const method = replicationMethodOf(stream);
       const properties = Object.keys(schema['properties'] ?? {});
       const parent = parentStreamOf(stream, streams);
+      // Only a stream without a cursor is forced; the others default to INCREMENTAL and may be switched to FULL_TABLE.
+      const replication = cursorField === undefined ? { 'forced-replication-method': method } : { 'valid-replication-keys': [cursorField] };
       const metadata: MetadataEntry[] = [
         {
           breadcrumb: [],
@@ -27,8 +29,7 @@ export function singerCatalog(streams: readonly StreamDeclaration[]): JsonObject
             inclusion: 'available',
             'selected-by-default': true,
             'table-key-properties': keys,
-            ...(cursorField === undefined ? {} : { 'valid-replication-keys': [cursorField] }),
-            'forced-replication-method': method,
+            ...replication,
             ...(parent === undefined ? {} : { 'parent-tap-stream-id': parent.name }),
           },
         },
@@ -57,9 +58,13 @@ export interface SingerSelection {
 }
 
 /**
- * Which streams a Singer catalog (or legacy --properties file) selects, and how. No catalog selects
- * every stream, incrementally. Honours `selected` (metadata or, legacy, the schema), `replication-method`
- * and `replication-key`.
+ * Which streams a Singer catalog (or legacy --properties file) selects, and how, as the Singer SDK
+ * decides it: a stream's root metadata `selected` when present, else its `selected-by-default` (so a
+ * catalog straight from --discover selects every stream); a stream without root metadata is selected.
+ * The legacy `schema.selected` counts where root metadata has no `selected`. No catalog selects every
+ * stream, incrementally where it can. Honours `replication-method` and `replication-key` (root
+ * metadata, else the entry's `replication_method` / `replication_key`). A catalog that selects
+ * nothing is a config_error.
  */
 export function selectFromCatalog(input: unknown, streams: readonly StreamDeclaration[]): SingerSelection {
   const selection: SingerSelection = { selected: [], deselected: new Map() };
@@ -83,10 +88,9 @@ export function selectFromCatalog(input: unknown, streams: readonly StreamDeclar
     // Entries from a file: any of them may lack a breadcrumb or metadata.
     const metadata = (Array.isArray(entry['metadata']) ? entry['metadata'] : []) as Array<Partial<MetadataEntry> | null>;
     const breadcrumbOf = (m: Partial<MetadataEntry> | null): unknown[] => (Array.isArray(m?.breadcrumb) ? m.breadcrumb : []);
-    const root = metadata.find((m) => Array.isArray(m?.breadcrumb) && breadcrumbOf(m).length === 0)?.metadata ?? {};
-    const schemaSelected = (entry['schema'] as JsonObject | undefined)?.['selected'];
-    const selected = root['selected'] ?? schemaSelected ?? false;
-    if (selected !== true) continue;
+    const rootEntry = metadata.find((m) => Array.isArray(m?.breadcrumb) && breadcrumbOf(m).length === 0)?.metadata;
+    const root = rootEntry ?? {};
+    if (!isSelected(rootEntry, (entry['schema'] as JsonObject | undefined)?.['selected'])) continue;
     const cursorField = cursorFieldOf(declaration);
     const method = root['replication-method'] ?? entry['replication_method'] ?? replicationMethodOf(declaration);
     if (method !== 'INCREMENTAL' && method !== 'FULL_TABLE')
@@ -112,22 +116,23 @@ export function selectFromCatalog(input: unknown, streams: readonly StreamDeclar
     );
     if (dropped.size > 0) selection.deselected.set(declaration.name, dropped);
   }
-  // Parents before children, as the engine reads them.
+  if (selection.selected.length === 0) {
+    throw configError(
+      `The Singer catalog selects no stream, so there is nothing to sync. To sync a stream, set "selected": true in its root metadata (the metadata entry with "breadcrumb": []); a catalog straight from --discover selects every stream. Streams: ${streams.map((s) => s.name).join(', ')}.`,
+    );
+  }
+  // Registry order, as the engine reads them.
   selection.selected.sort((a, b) => streams.indexOf(a.declaration) - streams.indexOf(b.declaration));
   return selection;
 }
 
-/** Bookmarks from a Singer state file: {"bookmarks": …}, or a STATE message / its value. */
-export function bookmarksFrom(input: unknown): Record<string, JsonObject> {
-  if (input === undefined || input === null) return {};
-  const object = input as JsonObject;
-  const value = (object['type'] === 'STATE' ? object['value'] : (object['value'] ?? object)) as JsonObject | undefined;
-  const bookmarks = value?.['bookmarks'];
-  if (bookmarks === undefined) return {};
-  if (typeof bookmarks !== 'object' || bookmarks === null || Array.isArray(bookmarks)) {
-    throw configError('The Singer state is invalid: "bookmarks" must be an object keyed by stream name.');
-  }
-  return bookmarks as Record<string, JsonObject>;
+/** The Singer SDK's rule for a stream: `selected`, else `selected-by-default`; no root metadata at all means selected. */
+function isSelected(root: JsonObject | undefined, schemaSelected: unknown): boolean {
+  if (root === undefined) return schemaSelected !== false;
+  if (root['inclusion'] === 'unsupported') return false;
+  if (root['inclusion'] === 'automatic') return true;
+  const selected = root['selected'] ?? schemaSelected ?? root['selected-by-default'];
+  return selected === true;
 }
 
 /** Streams with a cursor replicate incrementally; the others are read whole every time. */

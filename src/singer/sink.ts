@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { countOf } from '../commands/wording.js';
 import { writePrivateFile } from '../config/files.js';
 import { cursorFieldOf, type StreamDeclaration } from '../engine/declarations.js';
 import type { JsonObject, LogLevel, StreamStatus } from '../protocol/messages.js';
@@ -6,6 +7,11 @@ import type { Redactor } from '../protocol/redactor.js';
 import type { MessageSink } from '../protocol/sink.js';
 import { writeLine } from '../protocol/write-line.js';
 import { loadSchema } from '../schemas.js';
+
+/** A line for people on stderr in tap mode: the level, then the redacted message. */
+export function writeSingerLog(stderr: Writable, redactor: Redactor, level: LogLevel, message: string): void {
+  stderr.write(`${level} ${redactor.redact(message)}\n`);
+}
 
 export interface SingerRun {
   stdout: Writable;
@@ -19,6 +25,8 @@ export interface SingerRun {
   configPath: string;
   /** False for a connection test (--test): nothing it read may move a bookmark. */
   writeState: boolean;
+  /** A connection test reads at most this many records per stream; estimates never claim more. */
+  recordLimit?: number | undefined;
   now?: () => number;
 }
 
@@ -60,7 +68,7 @@ export class SingerSink implements MessageSink {
   }
 
   async log(level: LogLevel, message: string): Promise<void> {
-    this.stderr.write(`${level} ${this.redactor.redact(message)}\n`);
+    writeSingerLog(this.stderr, this.redactor, level, message);
   }
 
   async streamStatus(stream: string, status: StreamStatus): Promise<void> {
@@ -68,7 +76,13 @@ export class SingerSink implements MessageSink {
   }
 
   async estimate(stream: string, rows: number): Promise<void> {
-    this.stderr.write(`INFO stream ${stream}: about ${Math.round(rows)} records to read\n`);
+    const about = Math.max(0, Math.round(rows));
+    const limit = this.run.recordLimit;
+    const text =
+      limit !== undefined && about > limit
+        ? `at most ${countOf(limit, 'record')} to read (a connection test)`
+        : `about ${countOf(about, 'record')} to read`;
+    this.stderr.write(`INFO stream ${stream}: ${text}\n`);
   }
 
   /** Singer has no channel for an updated config, so a rotated refresh token is written back to the config file. */

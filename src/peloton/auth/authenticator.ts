@@ -10,6 +10,6 @@ export interface Authenticator {
    * the user what to do. Called at most once per request.
    */
   renew(rejected: string): Promise<string>;
-  /** A short description for logs: "bearer token", "password login (password grant)". */
+  /** A short description for logs, with its article: "a bearer token", "a password login (password_grant)". */
   readonly description: string;
 }

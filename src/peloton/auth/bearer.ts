@@ -6,7 +6,7 @@ const ADVICE = 'Paste a fresh token, or switch credentials to "Username and pass
 
 /** A token pasted by hand: used as is; it cannot be renewed. */
 export class BearerAuthenticator implements Authenticator {
-  readonly description = 'bearer token';
+  readonly description = 'a bearer token';
 
   constructor(
     private readonly token: string,

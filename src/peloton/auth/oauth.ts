@@ -9,7 +9,7 @@ import { RefreshingTokens } from './refreshing-tokens.js';
  * platform in a CONTROL message (the old token is dead from then on), before any further record.
  */
 export class OAuthAuthenticator implements Authenticator {
-  readonly description = 'OAuth refresh token';
+  readonly description = 'an OAuth refresh token';
   private readonly tokens: RefreshingTokens;
 
   constructor(

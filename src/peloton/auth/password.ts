@@ -19,7 +19,7 @@ export class PasswordAuthenticator implements Authenticator {
     private readonly output: MessageSink,
     private readonly nowSeconds: () => number,
   ) {
-    this.description = `password login (${credentials.loginMethod})`;
+    this.description = `a password login (${credentials.loginMethod})`;
   }
 
   async accessToken(): Promise<string> {
