@@ -112,7 +112,7 @@ if (errors.length > 0) process.stdout.write(`errors: ${errors.map((e) => e['trac
 process.stdout.write(`Every message is in ${outDir}/ (spec, check, discover, read .jsonl); the tables are in ${dbPath}.\n`);
 process.stdout.write(
   `Query them: npm run sql -- "SELECT fitness_discipline, count(*) FROM workouts GROUP BY ALL"\n` +
-    `  or, with the DuckDB command line (https://duckdb.org/docs/installation): duckdb ${relative(process.cwd(), dbPath)}\n`,
+    `  or with the DuckDB command line (not installed by this project, see https://duckdb.org/install): duckdb ${relative(process.cwd(), dbPath)}\n`,
 );
 await simulator?.close();
 process.exitCode = errors.length > 0 || problems.length > 0 ? 1 : 0;

@@ -4,7 +4,7 @@ import { runCli, writeFiles, type CliResult, type Message } from './helpers/cli.
 import { readOverviewEvidence, readPayloads, realPayloadsAvailable, REAL_PAYLOADS_DIR } from './helpers/real-payloads.js';
 import { ReplayServer, type ReplayPayloads } from './helpers/replay-server.js';
 
-/** Real Peloton bodies replayed through the CLI, every stream at once, then loaded into typed tables. */
+/** Real Peloton bodies replayed through the CLI, every discovered stream at once, then loaded into typed tables. */
 
 // The account every captured workout was normalised to (real-payloads/README.md).
 const SERVED_USER_ID = '9d50dddf7e594c57bda54280eeec98d7';
@@ -64,11 +64,13 @@ describeReal('real payloads in typed tables', () => {
     await server.close();
   });
 
-  it('read every discovered stream', () => {
-    expect(read.exitCode, read.stderr).toBe(0);
+  it('read every stream with captured bodies to the end', () => {
+    // Streams whose endpoints have no captured body may fail here; what they did emit is still loaded below.
     expect(report.streams.map((s) => s.stream)).toEqual(discovered.map((s) => s['name']));
-    for (const stream of ['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview'])
+    for (const stream of ['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview']) {
+      expect(read.statuses(stream).at(-1), stream).toBe('COMPLETE');
       expect(report.streams.find((s) => s.stream === stream)?.records, stream).toBeGreaterThan(0);
+    }
   });
 
   it('load with zero failed casts and zero duplicate keys', () => {

@@ -12,6 +12,7 @@ import {
   type StreamReport,
 } from '../scripts/typed-load.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
+import { loadSchema } from '../src/schemas.js';
 import { writeFiles } from './helpers/cli.js';
 
 /** The typed load against a real (in-memory) DuckDB: column types, strict casts, keys, undeclared fields. */
@@ -143,6 +144,17 @@ describe('strict casts', () => {
     expect(failedIn(beyond.streams[0]!, 'real')).toBe(1);
   });
 
+  it('take both eras of a value the schema declares as a union: workout_metrics.splits_data as [] (2019-2020 graphs) and as an object', async () => {
+    const catalog = {
+      streams: [{ name: 'things', json_schema: loadSchema('workout_metrics.json'), source_defined_primary_key: [['id']] }],
+    };
+    const report = await load(catalog, [
+      { id: 'a', splits_data: [] },
+      { id: 'b', splits_data: { distance_marker_display_unit: 'mi', splits: [] } },
+    ]);
+    expect(report.columns.find((c) => c.name === 'splits_data')).toMatchObject({ sqlType: 'JSON', failed: 0 });
+  });
+
   it('keep values of the declared type unchanged, whole decimals in integer columns included; nulls and absent fields are no failure', async () => {
     const report = await load(streamOf(properties), [
       { id: 'a', whole: 1700000000, real: 3, flag: false, text: 'x', at: '2024-05-01T12:30:00+02:00', list: [], thing: {} },
@@ -213,6 +225,11 @@ describe('keys, duplicates and undeclared fields', () => {
     ]);
     expect(report.unknownStreams).toEqual([{ stream: 'strange', records: 1 }]);
     expect(problemsOf(report)).toEqual(['strange: 1 record(s) of a stream the catalog does not list']);
+  });
+
+  it('names the first message line that is not JSON', async () => {
+    const lines = [JSON.stringify(record({ workout_id: 'w1', offset: 0 })), '{"type": "RECORD", "record": {'];
+    await expect(loadTyped(db.connection, streamsOfCatalog(sets), lines)).rejects.toThrow('Message 2 is not JSON');
   });
 
   it('takes a configured catalog, whose primary_key wins', () => {

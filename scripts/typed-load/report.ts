@@ -37,7 +37,7 @@ export function formatReport(report: TypedLoadReport, options: { columns?: boole
     const failed = stream.columns.reduce((n, c) => n + c.failed, 0);
     out.push(
       `  ${stream.stream.padEnd(width)}  ${String(stream.records).padStart(6)} records -> ${String(stream.rows).padStart(6)} rows` +
-        `  ${stream.columns.length} columns, key (${stream.primaryKey.join(', ')}), ${failed} failed casts, ${stream.duplicateKeys.length} duplicate keys`,
+        `  ${stream.columns.length} columns, ${stream.primaryKey.length === 0 ? 'no key' : `key (${stream.primaryKey.join(', ')})`}, ${failed} failed casts, ${stream.duplicateKeys.length} duplicate keys`,
     );
     if (options.columns === true)
       for (const column of stream.columns)
