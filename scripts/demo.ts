@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { PelotonSimulator } from '../simulator/server.js';
+import { formatReport, loadTyped, openDatabase, problemsOf, streamsOfCatalog } from './typed-load.js';
+import { answer, FACTS, renderRows } from './typed-load/facts.js';
 
 /**
  * `npm run demo`: spec, check, discover and read end to end through the real CLI, against the
- * built-in simulator (or, with PELOTON_CONFIG=path/to/config.json, against that account), then a
- * short summary. Everything the connector printed is kept in demo-output/.
+ * built-in simulator (or, with PELOTON_CONFIG=path/to/config.json, against that account), then the read
+ * loaded into demo-output/peloton.duckdb (one typed table per stream) and a few answers in SQL.
+ * Everything the connector printed is kept in demo-output/.
  */
 const outDir = join(PACKAGE_ROOT, 'demo-output');
 mkdirSync(outDir, { recursive: true });
@@ -86,48 +89,30 @@ writeFileSync(
 );
 const read = await cli('read', ['read', '--config', configPath, '--catalog', catalogPath]);
 
-const records = read.filter((m) => m['type'] === 'RECORD').map((m) => m['record']);
-const byStream = new Map<string, Message[]>();
-for (const r of records) byStream.set(r.stream, [...(byStream.get(r.stream) ?? []), r.data]);
-const workouts = byStream.get('workouts') ?? [];
-const disciplines = new Map<string, number>();
-for (const w of workouts) disciplines.set(w['fitness_discipline'], (disciplines.get(w['fitness_discipline']) ?? 0) + 1);
-const totalKj = workouts.reduce((n, w) => n + Number(w['total_work'] ?? 0), 0) / 1000;
 const lastStates = new Map<string, unknown>();
 for (const m of read.filter((x) => x['type'] === 'STATE'))
   lastStates.set(m['state'].stream.stream_descriptor.name, m['state'].stream.stream_state);
 const errors = read.filter((m) => m['type'] === 'TRACE' && m['trace'].type === 'ERROR');
 
-process.stdout.write(`\nRead ${[...byStream.entries()].map(([stream, rows]) => `${rows.length} ${stream}`).join(', ')}.\n`);
-process.stdout.write(
-  `  by discipline: ${[...disciplines.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([d, n]) => `${d} ${n}`)
-    .join(', ')}\n`,
-);
-process.stdout.write(`  total output: ${Math.round(totalKj).toLocaleString('en-US')} kJ\n`);
-if (workouts[0] !== undefined)
-  process.stdout.write(
-    `  newest: ${new Date(workouts[0]['created_at'] * 1000).toISOString()} ${workouts[0]['ride']?.title ?? workouts[0]['name']} (${workouts[0]['status']})\n`,
-  );
-const scored = (byStream.get('workout_details') ?? []).filter((d) => typeof d['average_effort_score'] === 'number');
-if (scored.length > 0)
-  process.stdout.write(
-    `  Strive Score: average ${(scored.reduce((n, d) => n + Number(d['average_effort_score']), 0) / scored.length).toFixed(1)} over ${scored.length} workouts\n`,
-  );
-const profile = byStream.get('user')?.[0];
-if (profile !== undefined) {
-  // A tested FTP lives in cycling_workout_ftp; a manual one in cycling_ftp (see the user stream in the README).
-  const ftp = profile['cycling_ftp_source'] === 'ftp_workout_source' ? profile['cycling_workout_ftp'] : profile['cycling_ftp'];
-  process.stdout.write(
-    `  profile: FTP ${String(ftp ?? '?')} (${String(profile['cycling_ftp_source'] ?? 'no source')}), max heart rate ${String(profile['customized_max_heart_rate'] ?? profile['default_max_heart_rate'] ?? '?')}\n`,
-  );
+// The read, typed into DuckDB as a warehouse destination would hold it, then answers in SQL.
+const dbPath = join(outDir, 'peloton.duckdb');
+for (const file of [dbPath, `${dbPath}.wal`]) rmSync(file, { force: true });
+const database = await openDatabase(dbPath);
+const report = await loadTyped(database.connection, streamsOfCatalog(discover.find((m) => m['type'] === 'CATALOG')), read);
+const problems = problemsOf(report);
+process.stdout.write(`\n${formatReport(report)}\n`);
+for (const fact of FACTS) {
+  const rows = await answer(database.connection, fact);
+  if (rows !== undefined) process.stdout.write(`\n${fact.title}:\n${renderRows(rows, fact.show)}\n`);
 }
-const streaks = byStream.get('overview')?.[0]?.['streaks'] as Record<string, unknown> | undefined;
-if (streaks !== undefined)
-  process.stdout.write(`  streaks: ${String(streaks['current_weekly'])} weeks now, best ${String(streaks['best_weekly'])}\n`);
-process.stdout.write(`  final state: ${JSON.stringify(Object.fromEntries(lastStates))}\n`);
-if (errors.length > 0) process.stdout.write(`  errors: ${errors.map((e) => e['trace'].error.message).join(' | ')}\n`);
-process.stdout.write(`Every message is in ${outDir}/ (spec, check, discover, read .jsonl).\n`);
+database.close();
+
+process.stdout.write(`\nfinal state: ${JSON.stringify(Object.fromEntries(lastStates))}\n`);
+if (errors.length > 0) process.stdout.write(`errors: ${errors.map((e) => e['trace'].error.message).join(' | ')}\n`);
+process.stdout.write(`Every message is in ${outDir}/ (spec, check, discover, read .jsonl); the tables are in ${dbPath}.\n`);
+process.stdout.write(
+  `Query them: npm run sql -- "SELECT fitness_discipline, count(*) FROM workouts GROUP BY ALL"\n` +
+    `  or with the DuckDB command line (not installed by this project, see https://duckdb.org/install): duckdb ${relative(process.cwd(), dbPath)}\n`,
+);
 await simulator?.close();
-process.exitCode = errors.length > 0 ? 1 : 0;
+process.exitCode = errors.length > 0 || problems.length > 0 ? 1 : 0;
