@@ -50,7 +50,9 @@ describe('workouts recorded or deleted while a sync runs', () => {
     expect(result.records('workouts').map((r) => r['id'])).toEqual(before);
     expect(
       result.messages.filter(
-        (m) => m['type'] === 'LOG' && /The workouts list shrank by 5 during the read \(deleted meanwhile\); re-reading from page 2\b/.test(m['log'].message),
+        (m) =>
+          m['type'] === 'LOG' &&
+          /The workouts list shrank by 5 during the read \(deleted meanwhile\); re-reading from page 2\b/.test(m['log'].message),
       ),
     ).toHaveLength(1);
   });
