@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../src/package-root.js';
+import { STREAMS } from '../src/streams/registry.js';
 import { benchHeap } from './bench-heap.js';
 
 /**
@@ -63,9 +64,17 @@ interface RunResult {
   cpuMs: number;
   maxRssMb: number;
   exitCode: number;
+  /** STATE messages: how many, their bytes in all, and the largest. */
+  states: { count: number; bytes: number; largest: number };
 }
 
-async function runRead(sim: SimulatorProcess, concurrency: number, streams: string[], connector = bin): Promise<RunResult> {
+async function runRead(
+  sim: SimulatorProcess,
+  concurrency: number,
+  streams: string[],
+  connector = bin,
+  syncMode: 'full_refresh' | 'incremental' = 'full_refresh',
+): Promise<RunResult> {
   const config = join(work, 'config.json');
   const catalog = join(work, 'catalog.json');
   const usage = join(work, 'usage.json');
@@ -84,8 +93,8 @@ async function runRead(sim: SimulatorProcess, concurrency: number, streams: stri
     catalog,
     JSON.stringify({
       streams: streams.map((name) => ({
-        stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh'] },
-        sync_mode: 'full_refresh',
+        stream: { name, json_schema: {}, supported_sync_modes: [syncMode] },
+        sync_mode: syncMode,
         destination_sync_mode: 'overwrite',
       })),
     }),
@@ -97,6 +106,7 @@ async function runRead(sim: SimulatorProcess, concurrency: number, streams: stri
     env: { ...process.env, BENCH_USAGE_FILE: usage },
   });
   const records: Record<string, number> = {};
+  const states = { count: 0, bytes: 0, largest: 0 };
   const prefix = '{"type":"RECORD","record":{"stream":"';
   let rest = '';
   child.stdout.setEncoding('utf8');
@@ -104,6 +114,11 @@ async function runRead(sim: SimulatorProcess, concurrency: number, streams: stri
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
     for (const line of lines) {
+      if (line.startsWith('{"type":"STATE"')) {
+        states.count++;
+        states.bytes += line.length + 1;
+        states.largest = Math.max(states.largest, line.length + 1);
+      }
       if (!line.startsWith(prefix)) continue;
       const stream = line.slice(prefix.length, line.indexOf('"', prefix.length));
       records[stream] = (records[stream] ?? 0) + 1;
@@ -123,6 +138,7 @@ async function runRead(sim: SimulatorProcess, concurrency: number, streams: stri
     cpuMs: probed.userMs + probed.systemMs,
     maxRssMb: probed.maxRssKb / 1024,
     exitCode,
+    states,
   };
 }
 
@@ -232,12 +248,12 @@ process.stdout.write(
 );
 
 // 4. Every stream: what each costs in requests, and the time of the whole read.
-const ALL_STREAMS = ['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview'];
+const ALL_STREAMS = STREAMS.map((stream) => stream.name);
 {
   const size = quick ? 500 : 2_000;
   const sim = await startSimulator(size, latencyMs);
   process.stdout.write(
-    `\n## ${fmt(size)} workouts, ${latencyMs} ms latency, C = 8: two streams and all six\n\n| streams | wall | records | requests | CPU | peak RSS |\n|---|---|---|---|---|---|\n`,
+    `\n## ${fmt(size)} workouts, ${latencyMs} ms latency, C = 8: two streams and all ${ALL_STREAMS.length}\n\n| streams | wall | records | requests | CPU | peak RSS |\n|---|---|---|---|---|---|\n`,
   );
   for (const streams of [['workouts', 'workout_metrics'], ALL_STREAMS]) {
     const before = await sim.requestsByRoute();
@@ -252,7 +268,7 @@ const ALL_STREAMS = ['workouts', 'workout_metrics', 'workout_details', 'ride_det
       .map(([stream, n]) => `${stream} ${fmt(n)}`)
       .join(', ');
     process.stdout.write(
-      `| ${streams.length === 2 ? 'workouts + workout_metrics' : 'all six'} | ${fmt(r.wallMs / 1000, 2)} s | ${records} | ${fmt(r.requests)}: ${byRoute} | ${fmt(r.cpuMs / 1000, 2)} s | ${fmt(r.maxRssMb, 1)} MB |\n`,
+      `| ${streams.length === 2 ? 'workouts + workout_metrics' : `all ${ALL_STREAMS.length}`} | ${fmt(r.wallMs / 1000, 2)} s | ${records} | ${fmt(r.requests)}: ${byRoute} | ${fmt(r.cpuMs / 1000, 2)} s | ${fmt(r.maxRssMb, 1)} MB |\n`,
     );
     if (r.exitCode !== 0) process.stdout.write(`  (exit code ${r.exitCode})\n`);
   }
@@ -284,5 +300,53 @@ if (baselineBin !== undefined) {
   }
 }
 
-// 6. Heap over many requests: anything a request leaves on a long-lived object shows as growth.
+// 6. workout_samples, the biggest stream by far: its cost on top of the read of the graphs it comes from.
+{
+  const size = quick ? 300 : 2_000;
+  const rounds = quick ? 1 : 3;
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const base = ['workouts', 'workout_metrics'];
+  process.stdout.write(
+    `\n## workout_samples: ${fmt(size)} workouts, C = 8, metrics_every_n 5, median of ${rounds} alternating runs\n\n` +
+      '| latency | sample rows | rows/s | CPU per sample row | CPU without / with | peak RSS without / with | wall without / with |\n|---|---|---|---|---|---|---|\n',
+  );
+  for (const latency of [0, latencyMs]) {
+    const sim = await startSimulator(size, latency);
+    const without: RunResult[] = [];
+    const withSamples: RunResult[] = [];
+    for (let i = 0; i < rounds; i++) {
+      without.push(await runRead(sim, 8, base));
+      withSamples.push(await runRead(sim, 8, [...base, 'workout_samples']));
+    }
+    sim.close();
+    const rows = withSamples[0]?.records['workout_samples'] ?? 0;
+    const cpu = [median(without.map((r) => r.cpuMs)), median(withSamples.map((r) => r.cpuMs))] as const;
+    const rss = [median(without.map((r) => r.maxRssMb)), median(withSamples.map((r) => r.maxRssMb))] as const;
+    const wall = [median(without.map((r) => r.wallMs)), median(withSamples.map((r) => r.wallMs))] as const;
+    const change = (pair: readonly [number, number]): string =>
+      `${pair[1] >= pair[0] ? '+' : ''}${fmt((pair[1] / pair[0] - 1) * 100, 1)} %`;
+    process.stdout.write(
+      `| ${latency} ms | ${fmt(rows)} | ${fmt(rows / (wall[1] / 1000))} | ${fmt(((cpu[1] - cpu[0]) * 1000) / Math.max(1, rows), 2)} µs | ${fmt(cpu[0] / 1000, 2)} s / ${fmt(cpu[1] / 1000, 2)} s | ${fmt(rss[0], 1)} MB / ${fmt(rss[1], 1)} MB (${change(rss)}) | ${fmt(wall[0] / 1000, 2)} s / ${fmt(wall[1] / 1000, 2)} s (${change(wall)}) |\n`,
+    );
+  }
+}
+
+// 7. State over a first sync: every checkpoint bounded, the total growing linearly with the history.
+{
+  const stateStreams = ['workouts', 'workout_metrics', 'workout_details', 'strength_sets', 'ride_details', 'class_songs'];
+  process.stdout.write(
+    `\n## STATE over a first incremental sync (${stateStreams.join(', ')}), 0 ms, C = 8\n\n| workouts | STATE messages | STATE bytes | bytes per workout | largest STATE |\n|---|---|---|---|---|\n`,
+  );
+  for (const size of quick ? [500, 2_500] : [2_000, 10_000]) {
+    const sim = await startSimulator(size, 0);
+    const r = await runRead(sim, 8, stateStreams, bin, 'incremental');
+    sim.close();
+    process.stdout.write(
+      `| ${fmt(size)} | ${fmt(r.states.count)} | ${fmt(r.states.bytes)} | ${fmt(r.states.bytes / size, 1)} | ${fmt(r.states.largest)} B |\n`,
+    );
+    if (r.exitCode !== 0) process.stdout.write(`  (exit code ${r.exitCode})\n`);
+  }
+}
+
+// 8. Heap over many requests: anything a request leaves on a long-lived object shows as growth.
 await benchHeap();
