@@ -105,7 +105,8 @@ export class StreamReader {
     for (const record of this.stream.records(answer, source)) {
       if (this.atLimit) return false;
       this.checkKey(record);
-      await this.ctx.output.record(this.name, record);
+      const written = this.ctx.output.record(this.name, record);
+      if (written !== undefined) await written;
       this.emitted++;
       this.recordsSinceCheckpoint++;
       this.ctx.progress.record(this.name);

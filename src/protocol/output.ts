@@ -24,12 +24,12 @@ export class ProtocolOutput implements MessageSink {
     private readonly now: () => number = Date.now,
   ) {}
 
-  write(message: AirbyteMessage): Promise<void> {
-    return writeLine(this.stdout, JSON.stringify(message));
+  async write(message: AirbyteMessage): Promise<void> {
+    await writeLine(this.stdout, JSON.stringify(message));
   }
 
   /** A RECORD message, written out by hand: the hottest path of a read (the same JSON as write() would give). */
-  record(stream: string, data: JsonObject): Promise<void> {
+  record(stream: string, data: JsonObject): Promise<void> | undefined {
     return writeLine(
       this.stdout,
       `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":${JSON.stringify(data)},"emitted_at":${this.now()}}}`,

@@ -8,7 +8,8 @@ import type { Redactor } from './redactor.js';
  */
 export interface MessageSink {
   readonly redactor: Redactor;
-  record(stream: string, data: JsonObject): Promise<void>;
+  /** Undefined when the record is written without waiting (the hot path of a read). */
+  record(stream: string, data: JsonObject): Promise<void> | undefined;
   /** `recordCount`: records of this stream since its previous state. */
   state(stream: string, streamState: JsonObject, recordCount: number): Promise<void>;
   log(level: LogLevel, message: string): Promise<void>;

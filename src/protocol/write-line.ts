@@ -26,22 +26,21 @@ export function sealOutput(): void {
  * Writes one line. Lines are gathered and handed to the stream in chunks, at the latest on the next turn
  * of the event loop (or by flushLines); a full chunk waits for the reader when the stream is full
  * (back-pressure), unless the reader goes away meanwhile. Once the stream is gone, lines are dropped:
- * nothing could reach anyone.
+ * nothing could reach anyone. Returns a promise only when there is something to wait for (a chunk went
+ * out): a record costs no promise on the hot path.
  */
-export async function writeLine(stream: Writable, line: string): Promise<void> {
-  if (sealed || gone(stream)) return;
+export function writeLine(stream: Writable, line: string): Promise<void> | undefined {
+  if (sealed || gone(stream)) return undefined;
   let pending = pendingByStream.get(stream);
   if (pending === undefined) pendingByStream.set(stream, (pending = { lines: [], size: 0, scheduled: false }));
   pending.lines.push(line, '\n');
   pending.size += line.length + 1;
-  if (pending.size >= CHUNK_BYTES) {
-    await flushLines(stream);
-    return;
-  }
+  if (pending.size >= CHUNK_BYTES) return flushLines(stream);
   if (!pending.scheduled) {
     pending.scheduled = true;
     setImmediate(() => void flushLines(stream));
   }
+  return undefined;
 }
 
 /** Hands every gathered line to the stream now, and waits for the reader if the stream is full. */

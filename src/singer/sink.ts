@@ -106,7 +106,7 @@ export class SingerSink implements MessageSink {
     });
   }
 
-  private write(message: JsonObject): Promise<void> {
-    return writeLine(this.stdout, JSON.stringify(message));
+  private async write(message: JsonObject): Promise<void> {
+    await writeLine(this.stdout, JSON.stringify(message));
   }
 }
