@@ -15,4 +15,6 @@ export const ERA = {
   targets: Date.UTC(2023, 0, 1) / 1000,
   /** Distance leaderboards, metadata and is_3p_digital_workout in details. */
   distanceLeaderboard: Date.UTC(2025, 0, 1) / 1000,
+  /** Strength sets named tracking_type / completed_reps / completed_duration (before: is_hold / target_number / completed_number / total_volume). */
+  trackingTypes: Date.UTC(2025, 0, 1) / 1000,
 } as const;
