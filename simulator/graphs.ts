@@ -139,7 +139,7 @@ function averageSummaries(channels: readonly Channel[]): Array<Record<string, un
 }
 
 function segmentList(plan: ClassPlan, createdAt: number): Array<Record<string, unknown>> {
-  return plan.segments.map((segment) => (createdAt >= ERA.v2 ? publicSegment(segment) : omit(publicSegment(segment), 'is_drill')));
+  return plan.segments.map((segment) => (createdAt >= ERA.drills ? publicSegment(segment) : omit(publicSegment(segment), 'is_drill')));
 }
 
 interface SummaryInputs {

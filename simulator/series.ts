@@ -100,7 +100,7 @@ function buildSeries(workout: SimWorkout): WorkoutSeries {
     intensity: intensities(plan, offsets),
   };
   const channels = outdoor ? outdoorChannels(context) : deviceChannels(metricsType, context);
-  if (channels.length > 0 && random() < 0.05) glitch(channels, context);
+  if (!outdoor && channels.length > 0 && random() < 0.05) glitch(channels, context);
   if (random() < (outdoor ? 0.85 : 0.7)) channels.push(heartRate(workout, context));
   for (const channel of channels) withStatistics(channel);
   if (!lost) return { duration, offsets, channels, pause };
