@@ -28,8 +28,8 @@ const METRES_PER_MILE = 1_609.344;
 /**
  * The GPS track of an outdoor workout: a fix every second the graph has data (same offsets), moving at the
  * graph's speed from a start near the member's home, plus the fixes of a paused stretch (standing still,
- * `is_gap` true, seconds absent from the graph). Grouped into one element per class segment, split around a
- * pause; a workout without a class has one element with segment_id null.
+ * `is_gap` true, seconds absent from the graph; only classes have them). Grouped into one element per class
+ * segment, split around a pause; a workout without a class has one element with segment_id null.
  *
  * What every_n > 1 does to coordinates is unrecorded (the one real GPS graph used 1). The simulator thins
  * them like the x axis: it keeps the fixes at the graph's own offsets for that every_n (the fix of that

@@ -138,8 +138,17 @@ function averageSummaries(channels: readonly Channel[]): Array<Record<string, un
     .map((m) => ({ display_name: `Avg ${m.display_name}`, display_unit: m.display_unit, value: m.average_value, slug: `avg_${m.slug}` }));
 }
 
+const segmentLists = new WeakMap<ClassPlan, { current: Array<Record<string, unknown>>; older: Array<Record<string, unknown>> }>();
+
+/** The plan's segments as graphs send them (without is_drill before 2022), made once per plan. */
 function segmentList(plan: ClassPlan, createdAt: number): Array<Record<string, unknown>> {
-  return plan.segments.map((segment) => (createdAt >= ERA.drills ? publicSegment(segment) : omit(publicSegment(segment), 'is_drill')));
+  let lists = segmentLists.get(plan);
+  if (lists === undefined) {
+    const current = plan.segments.map(publicSegment);
+    lists = { current, older: current.map((segment) => omit(segment, 'is_drill')) };
+    segmentLists.set(plan, lists);
+  }
+  return createdAt >= ERA.drills ? lists.current : lists.older;
 }
 
 interface SummaryInputs {

@@ -1,4 +1,4 @@
-import { workoutListEnvelope } from './envelope.js';
+import { pageLimit, workoutListEnvelope } from './envelope.js';
 import { classSpecOf, rideWithoutInstructor } from './classes.js';
 import { omit } from './objects.js';
 import { intBetween, seededRandom } from './random.js';
@@ -14,8 +14,6 @@ export interface HistoryOptions {
   /** How many of the newest workouts are IN_PROGRESS. */
   inProgress: number;
 }
-
-const MAX_LIMIT = 100;
 
 /** The simulated account's workout list, newest first, with the API's paging rules. */
 export class WorkoutHistory {
@@ -126,7 +124,7 @@ export class WorkoutHistory {
    * with joins=ride, its `instructor` only with ride.instructor too.
    */
   page(page: number, requestedLimit: number, withRide: boolean, withInstructor = true): Record<string, unknown> {
-    const limit = Math.min(Math.max(requestedLimit, 1), MAX_LIMIT);
+    const limit = pageLimit(requestedLimit);
     const total = this.list.length;
     const pageCount = Math.ceil(total / limit);
     const slice = this.list.slice(page * limit, page * limit + limit);

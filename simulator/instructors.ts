@@ -1,3 +1,4 @@
+import { pageLimit, pagingFields } from './envelope.js';
 import { hexId, intBetween, pick, streamOf } from './random.js';
 
 /** The simulator's fictional instructors and what they teach. Every body embeds the same object for each. */
@@ -113,20 +114,9 @@ export function instructorObject(id: string): Record<string, unknown> | undefine
  * `total` the real envelope is unconfirmed; the simulator adds the paging fields the workout list has.
  */
 export function instructorPage(page: number, requestedLimit: number): Record<string, unknown> {
-  const limit = Math.min(Math.max(requestedLimit, 1), 100);
+  const limit = pageLimit(requestedLimit);
   const all = allInstructors();
-  const data = all.slice(page * limit, page * limit + limit);
-  const pageCount = Math.ceil(all.length / limit);
-  return {
-    data,
-    total: all.length,
-    count: data.length,
-    page,
-    limit,
-    page_count: pageCount,
-    show_previous: page > 0,
-    show_next: page < pageCount - 1,
-  };
+  return pagingFields({ data: all.slice(page * limit, page * limit + limit), page, limit, total: all.length });
 }
 
 function build(entry: Entry, position: number): Record<string, unknown> {

@@ -56,8 +56,14 @@ export function workoutSeries(workout: SimWorkout): WorkoutSeries {
 export const isOutdoorWorkout = (workout: SimWorkout): boolean => workout['is_outdoor'] === true;
 
 /** A channel by slug, alternatives included. */
-export const findChannel = (channels: readonly Channel[], slug: string): Channel | undefined =>
-  channels.flatMap((c) => [c, ...(c.alternatives ?? [])]).find((c) => c.slug === slug);
+export function findChannel(channels: readonly Channel[], slug: string): Channel | undefined {
+  for (const channel of channels) {
+    if (channel.slug === slug) return channel;
+    const alternative = channel.alternatives?.find((a) => a.slug === slug);
+    if (alternative !== undefined) return alternative;
+  }
+  return undefined;
+}
 
 /** Average watts the output is scaled to: the workout's total_work (or what it will end with) over its length. */
 function averageWatts(workout: SimWorkout, duration: number): number {
@@ -86,7 +92,8 @@ function buildSeries(workout: SimWorkout): WorkoutSeries {
   const plan = spec === undefined ? undefined : classPlan(spec);
   // Old tread graphs and outdoor workouts without a class count from second 0; the others from 1.
   const fromZero = (outdoor && noClass) || (metricsType === 'running' && workout.created_at < ERA.effortZonesKey);
-  const pauseAt = outdoor && duration > 600 && random() < 0.25 ? intBetween(random, duration * 0.3, duration * 0.6) : undefined;
+  // A pause splits the class segment it falls in; without a class the track stays one element, as the real one.
+  const pauseAt = outdoor && !noClass && duration > 600 && random() < 0.3 ? intBetween(random, duration * 0.3, duration * 0.6) : undefined;
   const pause = pauseAt === undefined ? undefined : { start: pauseAt, end: pauseAt + intBetween(random, 30, 120) };
   // A few cycling graphs come back with no samples at all (summaries still filled in): lost data.
   const lost = metricsType === 'cycling' && workout.status === 'COMPLETE' && streamOf('graph-lost', workout.id)() < 0.004;

@@ -39,7 +39,7 @@ async function graphOverHttp(id: string, everyN: number, headers: Record<string,
 const json = (value: unknown): Body => JSON.parse(JSON.stringify(value)) as Body;
 const graph = (workout: SimWorkout, everyN: number): Body => json(performanceGraph(workout, everyN));
 const at = (year: number, month = 0): number => Date.UTC(year, month, 1) / 1000;
-const isRide = (w: SimWorkout): boolean => (w['ride'] as { id: string }).id === '0'.repeat(32);
+const noClass = (w: SimWorkout): boolean => (w['ride'] as { id: string }).id === '0'.repeat(32);
 /** Every series of a graph by slug, alternatives included. */
 const columns = (g: Body): Map<string, Values> =>
   new Map(g['metrics'].flatMap((m: Body) => [m, ...(m['alternatives'] ?? [])]).map((m: Body) => [m['slug'], m['values']]));
@@ -77,7 +77,7 @@ describe('the fixture', () => {
   it('holds every kind of graph the checks need', () => {
     const kinds = new Set(all.map((w) => `${String(w['metrics_type'])}:${String(w['is_outdoor'])}`));
     for (const kind of ['cycling:false', 'running:false', 'caesar:false', 'null:false', 'null:true']) expect(kinds).toContain(kind);
-    expect(all.filter((w) => w['is_outdoor'] === true && isRide(w)).length).toBeGreaterThan(10);
+    expect(all.filter((w) => w['is_outdoor'] === true && noClass(w)).length).toBeGreaterThan(10);
     expect(lost.length).toBeGreaterThan(0);
   });
 });
@@ -115,7 +115,7 @@ describe('every_n = 1', () => {
     for (const w of sample()) {
       const first = graph(w, 1)['seconds_since_pedaling_start'][0];
       if (first === undefined || first > 1) continue;
-      const fromZero = (w['is_outdoor'] === true && isRide(w)) || (w['metrics_type'] === 'running' && w.created_at < at(2020));
+      const fromZero = (w['is_outdoor'] === true && noClass(w)) || (w['metrics_type'] === 'running' && w.created_at < at(2020));
       expect(first, w.id).toBe(fromZero ? 0 : 1);
     }
   });
@@ -304,8 +304,9 @@ describe('outdoor workouts', () => {
       const elements: Body[] = g['location_data'];
       const segments = g['segment_list'].map((s: Body) => s['id']);
       const ids = [...new Set(elements.map((e) => e['segment_id']))];
-      expect(ids).toEqual(isRide(w) ? [null] : segments.filter((id: string) => ids.includes(id)));
-      expect(segments.length === 0).toBe(isRide(w));
+      expect(ids).toEqual(noClass(w) ? [null] : segments);
+      if (noClass(w)) expect(elements).toHaveLength(1);
+      expect(segments.length === 0).toBe(noClass(w));
       const fixes = elements.flatMap((e) => e['coordinates'].map((c: Body) => ({ ...c, gap: e['is_gap'] })));
       const offsets = fixes.map((c) => c['seconds_offset_from_start']);
       expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
@@ -353,9 +354,9 @@ describe('outdoor workouts', () => {
   });
 
   it('send the track of a workout without a class only with Peloton-Platform: web; a class track always', async () => {
-    const free = outdoor().filter(isRide).at(-1)!;
+    const free = outdoor().filter(noClass).at(-1)!;
     const withClass = outdoor()
-      .filter((w) => !isRide(w))
+      .filter((w) => !noClass(w))
       .at(-1)!;
     const bare = await graphOverHttp(free.id, 5, {});
     expect([bare['location_data'], bare['is_location_data_accurate']]).toEqual([[], null]);
