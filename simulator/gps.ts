@@ -1,5 +1,5 @@
 import type { PlanSegment } from './class-plan.js';
-import { atPositions, gridPositions } from './grid.js';
+import { atEveryN, atPositions, gridPositions } from './grid.js';
 import { between, round, streamOf } from './random.js';
 import { findChannel, type WorkoutSeries } from './series.js';
 
@@ -45,7 +45,7 @@ export function locationTrack(
 ): LocationElement[] {
   const elements = fullTrack(userId, workoutId, series, segments);
   if (everyN <= 1) return elements;
-  const kept = new Set(atPositions(series.offsets, gridPositions(series.offsets.length, everyN)));
+  const kept = new Set(atEveryN(series.offsets, everyN).offsets);
   return elements
     .map((element) => ({
       ...element,

@@ -4,7 +4,7 @@ import { isTread } from './disciplines.js';
 import { ERA } from './eras.js';
 import { mileSplits, splitsMetrics, targetMetricsCompliance, targetMetricsPerformance, targetPerformanceMetrics } from './graph-extras.js';
 import { locationTrack, type LocationElement } from './gps.js';
-import { atPositions, bucketMaxima, gridPositions, jsonValues } from './grid.js';
+import { atEveryN } from './grid.js';
 import { omit } from './objects.js';
 import { round, streamOf } from './random.js';
 import { findChannel, isOutdoorWorkout, workoutSeries, type Channel, type WorkoutSeries } from './series.js';
@@ -20,7 +20,7 @@ export interface GraphOptions {
 }
 
 /** A series as the graph's metrics[] sends it. */
-export interface GraphMetric {
+interface GraphMetric {
   display_name: string;
   display_unit: string;
   max_value: number | null;
@@ -33,7 +33,7 @@ export interface GraphMetric {
 }
 
 /** A workout's graph at one every_n: the x axis and the series, thinned and bucketed as Peloton does (§6.8). */
-export interface Thinned {
+interface Thinned {
   offsets: number[];
   metrics: GraphMetric[];
 }
@@ -99,15 +99,15 @@ export function performanceGraph(workout: SimWorkout, everyN: number, options: G
 export const stepOf = (everyN: number): number => (Number.isFinite(everyN) ? Math.max(1, Math.floor(everyN)) : 1);
 
 /** The x axis and every series (alternatives included) at every_n = `step`. */
-export function thinned(series: WorkoutSeries, step: number): Thinned {
-  const kept = step === 1 ? undefined : gridPositions(series.offsets.length, step);
+function thinned(series: WorkoutSeries, step: number): Thinned {
+  const grid = atEveryN(series.offsets, step);
   const render = (channel: Channel): GraphMetric => {
     const metric: GraphMetric = {
       display_name: channel.display_name,
       display_unit: channel.display_unit,
       max_value: channel.max_value,
       average_value: channel.average_value,
-      values: kept === undefined ? jsonValues(channel.values) : bucketMaxima(channel.values, kept),
+      values: grid.values(channel.values),
       slug: channel.slug,
     };
     if (channel.zones !== undefined) metric.zones = channel.zones;
@@ -115,7 +115,7 @@ export function thinned(series: WorkoutSeries, step: number): Thinned {
     if (channel.alternatives !== undefined) metric.alternatives = channel.alternatives.map(render);
     return metric;
   };
-  return { offsets: kept === undefined ? series.offsets : atPositions(series.offsets, kept), metrics: series.channels.map(render) };
+  return { offsets: grid.offsets, metrics: series.channels.map(render) };
 }
 
 /**
@@ -213,7 +213,7 @@ function summaries(workout: SimWorkout, kind: string | null, inputs: SummaryInpu
   }
 }
 
-export const rowedMeters = (duration: number, paceMinutesPer500: number): number =>
+const rowedMeters = (duration: number, paceMinutesPer500: number): number =>
   paceMinutesPer500 > 0 ? round((duration / 60 / paceMinutesPer500) * 500, 2) : 0;
 
 /** Mile splits on the tread and outdoors always and on the bike since 2023; before the Strive era other graphs send `[]`, then `{}`. */

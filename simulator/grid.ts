@@ -37,3 +37,16 @@ export const jsonValues = (values: Float64Array): Array<number | null> =>
 
 /** The items at the kept positions. */
 export const atPositions = <T>(items: readonly T[], kept: readonly number[]): T[] => kept.map((i) => items[i] as T);
+
+/**
+ * A workout's per-second x axis seen at every_n = `everyN`: the offsets the graph lists, and how a per-second
+ * series becomes that graph's values (the values as they are at 1, bucket maxima above).
+ */
+export function atEveryN(
+  offsets: readonly number[],
+  everyN: number,
+): { offsets: number[]; values: (perSecond: Float64Array) => Array<number | null> } {
+  if (everyN <= 1) return { offsets: [...offsets], values: jsonValues };
+  const kept = gridPositions(offsets.length, everyN);
+  return { offsets: atPositions(offsets, kept), values: (perSecond) => bucketMaxima(perSecond, kept) };
+}

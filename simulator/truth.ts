@@ -5,7 +5,7 @@ import type { ClassSpec } from './classes.js';
 import { ERA } from './eras.js';
 import { locationTrack } from './gps.js';
 import { stepOf } from './graphs.js';
-import { atPositions, bucketMaxima, gridPositions, jsonValues } from './grid.js';
+import { atEveryN } from './grid.js';
 import { recordBody, recordGroups } from './records.js';
 import { isOutdoorWorkout, workoutSeries } from './series.js';
 import { repetitionSummaries } from './strength.js';
@@ -35,18 +35,11 @@ export type SampleRow = { workout_id: string; workout_created_at: number; offset
  */
 export function sampleTruth(workout: SimWorkout, everyN = 1): SampleTruth {
   const series = workoutSeries(workout);
-  const step = stepOf(everyN);
-  const kept = step === 1 ? undefined : gridPositions(series.offsets.length, step);
+  const grid = atEveryN(series.offsets, stepOf(everyN));
   const values: Record<string, Array<number | null>> = {};
   for (const channel of series.channels)
-    for (const column of [channel, ...(channel.alternatives ?? [])])
-      values[column.slug] = kept === undefined ? jsonValues(column.values) : bucketMaxima(column.values, kept);
-  return {
-    workout_id: workout.id,
-    workout_created_at: workout.created_at,
-    offsets: kept === undefined ? [...series.offsets] : atPositions(series.offsets, kept),
-    values,
-  };
+    for (const column of [channel, ...(channel.alternatives ?? [])]) values[column.slug] = grid.values(column.values);
+  return { workout_id: workout.id, workout_created_at: workout.created_at, offsets: grid.offsets, values };
 }
 
 /** The truth as rows, one per offset (what a workout_samples record holds). */
