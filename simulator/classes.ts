@@ -4,8 +4,8 @@ import { CLASS_THEMES, DISCIPLINE_MUSCLES, MUSCLE_DISPLAY, SCENIC_PLACES } from 
 import { omit } from './objects.js';
 import { dashedUuid, hexId, intBetween, pick, round, streamOf } from './random.js';
 
-/** A class, scenic ride or gym session (Peloton calls them all rides). */
-export type ClassKind = 'class' | 'scenic' | 'gym';
+/** A class, scenic ride, gym session or outdoor audio class (Peloton calls them all rides). */
+export type ClassKind = 'class' | 'scenic' | 'gym' | 'outdoor';
 
 /** What a ride id stands for: everything about a class follows from it. */
 export interface ClassSpec {
@@ -87,19 +87,28 @@ export function rideWithoutInstructor(ride: Record<string, unknown>): Record<str
   return bare;
 }
 
-/** The 6-key stub a Just Ride workout embeds: its own title and length, and a "JUST RIDE" instructor. */
-export function justRideStub(createdAt: number, duration: number): Record<string, unknown> {
+/**
+ * The 6-key stub a workout without a class embeds (Just Ride on the bike, Just Walk/Run outdoors): its own
+ * title and length, and a pseudo-instructor ("JUST RIDE", "JUST WALK", "JUST RUN") with no id.
+ */
+export function freestyleStub(createdAt: number, duration: number, discipline: string, outdoor: boolean): Record<string, unknown> {
+  const mode = freestyleMode(discipline);
+  const image = `https://example.invalid/rides/just-${mode.toLowerCase()}-${outdoor ? 'outdoor' : 'indoor'}.png`;
   return {
     id: NO_CLASS_ID,
     is_archived: false,
-    title: justRideTitle(duration),
+    title: justRideTitle(duration, discipline, outdoor),
     scheduled_start_time: createdAt,
     duration,
-    instructor: { name: 'JUST RIDE', image_url: 'https://example.invalid/rides/just-ride-indoor.png' },
+    instructor: { name: `JUST ${mode.toUpperCase()}`, image_url: image },
   };
 }
 
-export const justRideTitle = (duration: number): string => `${Math.round(duration / 60)} min Just Ride`;
+const freestyleMode = (discipline: string): string => ({ running: 'Run', walking: 'Walk' })[discipline] ?? 'Ride';
+
+/** "20 min Just Ride", "26 min Just Walk: Outdoor". */
+export const justRideTitle = (duration: number, discipline = 'cycling', outdoor = false): string =>
+  `${Math.round(duration / 60)} min Just ${freestyleMode(discipline)}${outdoor ? ': Outdoor' : ''}`;
 
 function titleOf(
   spec: ClassSpec,
@@ -113,8 +122,9 @@ function titleOf(
     return { title: `${minutes} min ${place.name} ${suffix}`, theme: 'Scenic', place };
   }
   const theme = pick(random, themes);
+  const ending: Partial<Record<ClassKind, string>> = { gym: 'Gym Session', outdoor: `Outdoor ${suffix}` };
   return {
-    title: spec.kind === 'gym' ? `${minutes} min ${theme} Gym Session` : `${minutes} min ${theme} ${suffix}`,
+    title: `${minutes} min ${theme} ${ending[spec.kind] ?? suffix}`,
     theme,
     place: undefined,
   };
@@ -124,6 +134,8 @@ function buildRide(spec: ClassSpec): Record<string, unknown> {
   const random = streamOf('class', spec.id);
   const { title, theme, place } = titleOf(spec, random);
   const scenic = spec.kind === 'scenic';
+  // Outdoor classes are audio only, and track the member by GPS.
+  const outdoor = spec.kind === 'outdoor';
   const instructorId = scenic ? null : pick(random, instructorsFor(spec.discipline));
   const airTime = Date.UTC(spec.airYear, 0, 1) / 1000 + Math.floor(random() * (YEAR_SECONDS - 86_400));
   const preRoll = scenic ? 5 : 60;
@@ -142,7 +154,7 @@ function buildRide(spec: ClassSpec): Record<string, unknown> {
     availability: { is_available: true, reason: null },
     class_type_ids: [classType],
     content_provider: scenic ? 'virtual_active' : 'peloton',
-    content_format: 'video',
+    content_format: outdoor ? 'audio' : 'video',
     description: describe(spec, theme, place?.location),
     difficulty_estimate: difficulty,
     overall_estimate: rating,
@@ -156,7 +168,7 @@ function buildRide(spec: ClassSpec): Record<string, unknown> {
     extra_images: [],
     fitness_discipline: spec.discipline,
     fitness_discipline_display_name: displayNameOf(spec.discipline),
-    has_closed_captions: !scenic,
+    has_closed_captions: !scenic && !outdoor,
     has_pedaling_metrics: spec.discipline === 'cycling' || spec.discipline === 'bike_bootcamp',
     home_peloton_id: scenic ? null : hexId('home-peloton', spec.id),
     id: spec.id,
@@ -164,7 +176,7 @@ function buildRide(spec: ClassSpec): Record<string, unknown> {
     instructor_id: instructorId,
     individual_instructor_ids: [],
     is_archived: true,
-    is_closed_caption_shown: !scenic,
+    is_closed_caption_shown: !scenic && !outdoor,
     is_explicit: explicit === 1,
     has_free_mode: false,
     is_live_in_studio_only: !scenic && random() < 0.4,
@@ -173,8 +185,8 @@ function buildRide(spec: ClassSpec): Record<string, unknown> {
     length: spec.duration + preRoll + intBetween(random, 30, 190),
     live_stream_id: `${hex}-live`,
     live_stream_url: null,
-    location: place?.location ?? `studio-${intBetween(random, 1, 4)}`,
-    metrics: metricsOf(spec.discipline),
+    location: place?.location ?? (outdoor ? 'audio-booth' : `studio-${intBetween(random, 1, 4)}`),
+    metrics: outdoor ? [...metricsOf(spec.discipline), 'gps', 'gps_accuracy', 'altitude'] : metricsOf(spec.discipline),
     original_air_time: airTime,
     overall_rating_avg: rating,
     overall_rating_count: Math.round(ratings * 0.9),
@@ -196,7 +208,7 @@ function buildRide(spec: ClassSpec): Record<string, unknown> {
     total_workouts: intBetween(random, 2_000, 150_000),
     vod_stream_url: null,
     vod_stream_id: `${hex}-vod`,
-    captions: scenic ? [] : ['en-US'],
+    captions: scenic || outdoor ? [] : ['en-US'],
     user_caption_locales: [],
     join_tokens: {
       on_demand: Buffer.from(
@@ -212,8 +224,9 @@ function buildRide(spec: ClassSpec): Record<string, unknown> {
     distance: null,
     distance_unit: null,
     distance_display_value: null,
-    is_outdoor: false,
-    has_tread_pace_target: isTread(spec.discipline) && !scenic,
+    // The captured outdoor classes carry null here, not true.
+    is_outdoor: outdoor ? null : false,
+    has_tread_pace_target: isTread(spec.discipline) && spec.kind === 'class',
     excluded_platforms: [],
     class_avg_follow_along_score: 0,
     muscle_group_score: scenic ? [] : muscleGroupScore(spec.discipline, random),

@@ -10,8 +10,20 @@ const options = new Command('peloton-simulator')
   .option('--in-progress <n>', 'newest workouts still in progress', '1')
   .option('--token-ttl <seconds>', 'lifetime of issued access tokens', '172800')
   .option('--newest-at <unix-seconds>', 'created_at of the newest workout (default: ten minutes ago, whole hours)')
+  .option('--no-achievements', 'the member never earned an achievement')
+  .option('--no-challenges', 'the member is in no challenge')
   .parse()
-  .opts<{ port: string; workouts: string; seed: string; latency: string; inProgress: string; tokenTtl: string; newestAt?: string }>();
+  .opts<{
+    port: string;
+    workouts: string;
+    seed: string;
+    latency: string;
+    inProgress: string;
+    tokenTtl: string;
+    newestAt?: string;
+    achievements: boolean;
+    challenges: boolean;
+  }>();
 
 const simulator = await PelotonSimulator.start({
   port: Number(options.port),
@@ -21,6 +33,8 @@ const simulator = await PelotonSimulator.start({
   inProgress: Number(options.inProgress),
   accessTokenTtlSeconds: Number(options.tokenTtl),
   ...(options.newestAt === undefined ? {} : { newestAt: Number(options.newestAt) }),
+  achievements: options.achievements,
+  challenges: options.challenges,
   recordRequests: false,
 });
 process.stdout.write(

@@ -1,6 +1,6 @@
 import { rangeOf, targetAt, type ClassPlan } from './class-plan.js';
 import { ERA } from './eras.js';
-import { hexId, intBetween, round, streamOf } from './random.js';
+import { intBetween, round, streamOf } from './random.js';
 import type { SimWorkout } from './workouts.js';
 
 /** splits_data.splits: one row per whole mile, then the remainder (its marker is the fraction ridden or run). */
@@ -124,25 +124,29 @@ function bestFirstFlagged<T extends { is_best: boolean; data: Array<{ slug: stri
   return rows;
 }
 
-/** target_performance_metrics: the class's cadence and resistance bands at each sample, and the share of time in them. */
-export function targetPerformanceMetrics(plan: ClassPlan, seconds: number[], random: () => number): Record<string, unknown> {
+/**
+ * target_performance_metrics: the class's cadence and resistance bands and the share of time in them. The
+ * bands are not aligned with the samples: ⌊duration / every_n⌋ values, value j at pedaling second j·every_n.
+ */
+export function targetPerformanceMetrics(plan: ClassPlan, duration: number, everyN: number, random: () => number): Record<string, unknown> {
+  const points = Math.floor(duration / everyN);
   const bands = ['cadence', 'resistance'].map((name) => ({
     name,
-    upper: new Array<number>(seconds.length),
-    lower: new Array<number>(seconds.length),
-    average: new Array<number>(seconds.length),
+    upper: new Array<number>(points),
+    lower: new Array<number>(points),
+    average: new Array<number>(points),
   }));
   const cursor = { at: 0 };
   let last = plan.targets[0];
-  seconds.forEach((t, i) => {
-    last = targetAt(plan, plan.preRoll + t, cursor) ?? last;
+  for (let i = 0; i < points; i++) {
+    last = targetAt(plan, plan.preRoll + i * everyN, cursor) ?? last;
     for (const band of bands) {
       const range = last === undefined ? { lower: 0, upper: 0 } : rangeOf(last, band.name);
       band.upper[i] = range.upper;
       band.lower[i] = range.lower;
       band.average[i] = Math.round((range.upper + range.lower) / 2);
     }
-  });
+  }
   return {
     target_graph_metrics: bands.map(({ name, upper, lower, average }) => ({
       graph_data: { upper, lower, average },
@@ -192,57 +196,5 @@ export function targetMetricsCompliance(discipline: string | undefined): Record<
         },
       ],
     })),
-  };
-}
-
-const ROWING_ERRORS: Record<string, string[]> = {
-  catch: ['over_compress', 'under_compress', 'lunge_catch', 'under_extend'],
-  drive: ['shoot_slide', 'open_early'],
-  finish: ['too_much_layback', 'too_little_layback'],
-  recovery: ['rushed_recovery'],
-};
-
-/** caesar_metrics: the rower's stroke-by-stroke output and its form report. */
-export function caesarMetrics(workoutId: string, duration: number, averageOutput: number, strokeRate: number): Record<string, unknown> {
-  const random = streamOf('strokes', workoutId);
-  const data: Array<Record<string, unknown>> = [];
-  let max = 0;
-  let sum = 0;
-  for (let t = 2; t < duration; t += 60 / Math.max(10, strokeRate * (0.85 + random() * 0.3))) {
-    const output = averageOutput * (0.6 + random() * 0.8);
-    max = Math.max(max, output);
-    sum += output;
-    data.push({
-      id: data.length + 1,
-      seconds_since_pedaling_start: Math.round(t),
-      output,
-      stroke_rate: round(strokeRate * (0.85 + random() * 0.3)),
-      errors: [],
-    });
-  }
-  return {
-    output: {
-      slug: 'stroke_output',
-      display_name: 'Stroke Output',
-      display_unit: 'watts',
-      max_value: round(max, 2),
-      average_value: round(sum / Math.max(1, data.length), 1),
-      data,
-    },
-    detail: {
-      score: intBetween(random, 70, 98),
-      user_avg_score: null,
-      segments: Object.entries(ROWING_ERRORS).map(([type, errors]) => ({
-        type,
-        percent_of_good: intBetween(random, 60, 99),
-        errors: errors.map((error) => ({
-          type: error,
-          percent_of_strokes: intBetween(random, 0, 20),
-          media_id: hexId('rowing-media', error),
-        })),
-        url: `https://example.invalid/rowing-form/${type}.mp4`,
-        media_id: hexId('rowing-media', type),
-      })),
-    },
   };
 }

@@ -1,71 +1,84 @@
 import { classPlan, publicSegment, type ClassPlan } from './class-plan.js';
+import { NO_CLASS_ID } from './classes.js';
 import { isTread } from './disciplines.js';
 import { ERA } from './eras.js';
-import {
-  caesarMetrics,
-  mileSplits,
-  splitsMetrics,
-  targetMetricsCompliance,
-  targetMetricsPerformance,
-  targetPerformanceMetrics,
-} from './graph-extras.js';
+import { mileSplits, splitsMetrics, targetMetricsCompliance, targetMetricsPerformance, targetPerformanceMetrics } from './graph-extras.js';
+import { locationTrack, type LocationElement } from './gps.js';
+import { atEveryN } from './grid.js';
 import { omit } from './objects.js';
-import { intBetween, round, seededRandom, seedOf } from './random.js';
-import { riderOf } from './rider.js';
+import { round, streamOf } from './random.js';
+import { findChannel, isOutdoorWorkout, workoutSeries, type Channel, type WorkoutSeries } from './series.js';
+import { caesarMetrics, strokesOf, type Stroke } from './strokes.js';
 import { classOfWorkout, type SimWorkout } from './workouts.js';
 
-type Metric = { slug: string; display_name: string; display_unit: string | null; base: number; spread: number; decimals: number };
-type Series = Record<string, unknown> & { average_value: number; values: Array<number | null> };
+export interface GraphOptions {
+  /**
+   * Whether the request carried `Peloton-Platform: web` (default true). Without it a workout without a class
+   * gets no GPS track, as clients saw before they sent the header; outdoor classes have theirs either way.
+   */
+  webPlatform?: boolean;
+}
 
-const HEART_RATE_BASE: Record<string, number> = { meditation: 72, yoga: 105, stretching: 98, strength: 118 };
+/** A series as the graph's metrics[] sends it. */
+interface GraphMetric {
+  display_name: string;
+  display_unit: string;
+  max_value: number | null;
+  average_value: number | null;
+  values: Array<number | null>;
+  slug: string;
+  zones?: Array<Record<string, unknown>>;
+  missing_data_duration?: number;
+  alternatives?: GraphMetric[];
+}
+
+/** A workout's graph at one every_n: the x axis and the series, thinned and bucketed as Peloton does (§6.8). */
+interface Thinned {
+  offsets: number[];
+  metrics: GraphMetric[];
+}
 
 /**
- * GET /api/workout/{id}/performance_graph?every_n=N for a simulated workout (computed on request). Its
- * output matches the workout's total_work, its segments and targets are the class's, its heart-rate zones
- * follow the member's maximum, and its fields follow the workout's era as the real captures do.
+ * GET /api/workout/{id}/performance_graph?every_n=N for a simulated workout (computed on request), rendered
+ * from its per-second series (series.ts): at N = 1 the seconds with data, at N > 1 every N-th of them plus
+ * the last, each value the maximum of its bucket; statistics and summaries the same at every N. Its output
+ * matches the workout's total_work, its segments and targets are the class's, its heart-rate zones follow the
+ * member's maximum, outdoors it carries the GPS track, and its fields follow the workout's era as real captures do.
  */
-export function performanceGraph(workout: SimWorkout, everyN: number): Record<string, unknown> {
-  const random = seededRandom(seedOf(workout.id));
-  const ride = workout['ride'] as { duration?: number; muscle_group_score?: unknown } | null;
-  const duration = ride?.duration ?? 1200;
-  const step = Math.max(1, Math.floor(everyN));
-  const seconds: number[] = [];
-  for (let t = 0; t <= duration; t += step) seconds.push(t);
+export function performanceGraph(workout: SimWorkout, everyN: number, options: GraphOptions = {}): Record<string, unknown> {
+  const random = streamOf('graph', workout.id);
+  const series = workoutSeries(workout);
+  const duration = series.duration;
   const createdAt = workout.created_at;
   const discipline = String(workout['fitness_discipline']);
-  const metricsType = workout['metrics_type'] as string | null;
+  const outdoor = isOutdoorWorkout(workout);
+  const kind = outdoor ? 'outdoor' : (workout['metrics_type'] as string | null);
   const spec = classOfWorkout(workout);
   const plan = spec === undefined ? undefined : classPlan(spec);
-  const watts = Number(workout['total_work']) > 0 ? Number(workout['total_work']) / duration : 100;
-  const hasHeartRate = random() < 0.7;
-  const shape = shapeOf(metricsType, discipline, watts);
-  const metrics: Series[] = shape.metrics.map((m) => series(m, seconds.length, random));
-  if (hasHeartRate) metrics.push(heartRate(workout, discipline, seconds.length, duration, random));
-  const averageOf = (slug: string): number => metrics.find((m) => m['slug'] === slug)?.average_value ?? 0;
+  const step = stepOf(everyN);
+  const { offsets, metrics } = thinned(series, step);
+  const averageOf = (slug: string): number => findChannel(series.channels, slug)?.average_value ?? 0;
+  const strokes = kind === 'caesar' ? strokesOf(workout.id, series) : undefined;
+  const track = outdoor ? locationTrack(String(workout['user_id']), workout.id, series, plan?.segments ?? [], step) : undefined;
+  const hasHeartRate = series.channels.some((c) => c.slug === 'heart_rate');
   const graph: Record<string, unknown> = {
     duration,
     is_class_plan_shown: workout['workout_type'] === 'class',
     segment_list: plan === undefined ? [] : segmentList(plan, createdAt),
-    seconds_since_pedaling_start: seconds,
-    // One average per device metric, named after it (the heart rate has none).
-    average_summaries: shape.metrics.map((m) => ({
-      display_name: `Avg ${m.display_name}`,
-      display_unit: m.display_unit,
-      value: averageOf(m.slug),
-      slug: `avg_${m.slug}`,
-    })),
-    summaries: summaries(workout, metricsType, discipline, duration, averageOf, hasHeartRate, random),
+    seconds_since_pedaling_start: offsets,
+    average_summaries: averageSummaries(series.channels),
+    summaries: summaries(workout, kind, { series, averageOf, hasHeartRate, strokes, track, random }),
     metrics,
     has_apple_watch_metrics: false,
-    location_data: [],
-    is_location_data_accurate: null,
   };
-  const splits = splitsData(workout, metricsType, duration, averageOf);
+  if (strokes !== undefined && createdAt >= ERA.muscleGroups) graph['caesar_metrics'] = caesarMetrics(workout.id, strokes);
+  Object.assign(graph, locationKeys(workout, track, options));
+  const splits = splitsData(workout, kind, duration, averageOf);
   if (splits !== undefined) graph['splits_data'] = splits;
-  if (createdAt >= ERA.muscleGroups) graph['splits_metrics'] = splitsMetrics(workout, metricsType, duration, averageOf);
+  if (createdAt >= ERA.muscleGroups) graph['splits_metrics'] = splitsMetrics(workout, kind, duration, averageOf);
   const targeted = plan !== undefined && plan.targets.length > 0 && workout['workout_type'] === 'class';
   if (targeted && discipline === 'cycling' && createdAt >= ERA.effortZonesKey)
-    graph['target_performance_metrics'] = targetPerformanceMetrics(plan, seconds, random);
+    graph['target_performance_metrics'] = targetPerformanceMetrics(plan, duration, step, random);
   if (createdAt >= ERA.targets) graph['target_metrics_compliance'] = targetMetricsCompliance(targeted ? discipline : undefined);
   if (createdAt >= ERA.strive)
     graph['target_metrics_performance_data'] = targetMetricsPerformance(
@@ -73,9 +86,8 @@ export function performanceGraph(workout: SimWorkout, everyN: number): Record<st
       random,
     );
   if (createdAt >= ERA.effortZonesKey) graph['effort_zones'] = workout['effort_zones'] ?? null;
-  if (createdAt >= ERA.muscleGroups) graph['muscle_group_score'] = ride?.muscle_group_score ?? [];
-  if (createdAt >= ERA.muscleGroups && discipline === 'caesar')
-    graph['caesar_metrics'] = caesarMetrics(workout.id, duration, averageOf('output'), averageOf('stroke_rate'));
+  if (createdAt >= ERA.muscleGroups)
+    graph['muscle_group_score'] = (workout['ride'] as { muscle_group_score?: unknown } | null)?.muscle_group_score ?? [];
   if (createdAt >= ERA.targets) {
     graph['summary_available'] = true;
     graph['performance_graph_available'] = true;
@@ -83,176 +95,139 @@ export function performanceGraph(workout: SimWorkout, everyN: number): Record<st
   return graph;
 }
 
-interface Shape {
-  metrics: Metric[];
-}
+/** every_n as the route reads it: a whole number of seconds, at least 1. */
+export const stepOf = (everyN: number): number => (Number.isFinite(everyN) ? Math.max(1, Math.floor(everyN)) : 1);
 
-function shapeOf(metricsType: string | null, discipline: string, watts: number): Shape {
-  const output = (name: string): Metric => ({
-    slug: 'output',
-    display_name: name,
-    display_unit: 'watts',
-    base: watts,
-    spread: watts * 0.5,
-    decimals: 0,
-  });
-  if (metricsType === 'cycling') {
-    return {
-      metrics: [
-        output('Output'),
-        { slug: 'cadence', display_name: 'Cadence', display_unit: 'rpm', base: 82, spread: 24, decimals: 0 },
-        { slug: 'resistance', display_name: 'Resistance', display_unit: '%', base: 30 + watts / 8, spread: 14, decimals: 0 },
-        { slug: 'speed', display_name: 'Speed', display_unit: 'mph', base: 11 + watts * 0.05, spread: 3, decimals: 1 },
-      ],
+/** The x axis and every series (alternatives included) at every_n = `step`. */
+function thinned(series: WorkoutSeries, step: number): Thinned {
+  const grid = atEveryN(series.offsets, step);
+  const render = (channel: Channel): GraphMetric => {
+    const metric: GraphMetric = {
+      display_name: channel.display_name,
+      display_unit: channel.display_unit,
+      max_value: channel.max_value,
+      average_value: channel.average_value,
+      values: grid.values(channel.values),
+      slug: channel.slug,
     };
-  }
-  if (metricsType === 'running') {
-    const speed = discipline === 'running' ? watts / 33 : 1.8 + watts / 60;
-    return {
-      metrics: [
-        output('Output'),
-        { slug: 'pace', display_name: 'Pace', display_unit: 'min/mi', base: 60 / speed, spread: 60 / speed / 5, decimals: 2 },
-        { slug: 'incline', display_name: 'Incline', display_unit: '%', base: 2, spread: 3, decimals: 1 },
-        { slug: 'speed', display_name: 'Speed', display_unit: 'mph', base: speed, spread: speed / 5, decimals: 1 },
-      ],
-    };
-  }
-  if (metricsType === 'caesar') {
-    // Pace per 500 m from power, as rowers compute it: 500 · (2.8 / W)^(1/3) seconds.
-    const pace = (500 * Math.cbrt(2.8 / watts)) / 60;
-    return {
-      metrics: [
-        output('Stroke Output'),
-        { slug: 'stroke_rate', display_name: 'Stroke Rate', display_unit: 'spm', base: 23, spread: 8, decimals: 0 },
-        { slug: 'split_pace', display_name: 'Pace', display_unit: 'min/500m', base: pace, spread: pace / 5, decimals: 2 },
-      ],
-    };
-  }
-  return { metrics: [] };
-}
-
-function series(metric: Metric, points: number, random: () => number): Series {
-  const values = new Array<number | null>(points);
-  const factor = 10 ** metric.decimals;
-  let sum = 0;
-  let counted = 0;
-  let max = 0;
-  for (let i = 0; i < points; i++) {
-    // Dropouts happen (a sensor losing contact): the API sends null for those samples.
-    if (random() < 0.01) {
-      values[i] = null;
-      continue;
-    }
-    const value = Math.max(0, Math.round((metric.base + (random() - 0.5) * metric.spread) * factor) / factor);
-    values[i] = value;
-    sum += value;
-    counted++;
-    if (value > max) max = value;
-  }
-  const average = counted === 0 ? 0 : round(sum / counted, metric.decimals);
-  const result: Series = {
-    display_name: metric.display_name,
-    display_unit: metric.display_unit,
-    max_value: max,
-    average_value: average,
-    values,
-    slug: metric.slug,
+    if (channel.zones !== undefined) metric.zones = channel.zones;
+    if (channel.missing_data_duration !== undefined) metric.missing_data_duration = channel.missing_data_duration;
+    if (channel.alternatives !== undefined) metric.alternatives = channel.alternatives.map(render);
+    return metric;
   };
-  return result;
+  return { offsets: grid.offsets, metrics: series.channels.map(render) };
 }
 
-function heartRate(workout: SimWorkout, discipline: string, points: number, duration: number, random: () => number): Series {
-  const maxHeartRate = riderOf(String(workout['user_id'])).maxHeartRate;
-  const result = series(
-    {
-      slug: 'heart_rate',
-      display_name: 'Heart Rate',
-      display_unit: 'bpm',
-      base: HEART_RATE_BASE[discipline] ?? 138,
-      spread: 30,
-      decimals: 0,
-    },
-    points,
-    random,
-  );
-  const effort = (workout['effort_zones'] as { heart_rate_zone_durations?: Record<string, number> } | null)?.heart_rate_zone_durations;
-  const floors = [0, 0.65, 0.75, 0.85, 0.95].map((share) => Math.floor(share * maxHeartRate));
-  result['zones'] = floors.map((floor, i) => {
-    const ceiling = (floors[i + 1] ?? maxHeartRate + 1) - 1;
-    return {
-      display_name: `Zone ${i + 1}`,
-      slug: `zone${i + 1}`,
-      range: i === 0 ? `<${floors[1]} bpm` : i === 4 ? `>=${floor} bpm` : `${floor}-${ceiling} bpm`,
-      duration: effort?.[`heart_rate_z${i + 1}_duration`] ?? Math.round(duration / 5),
-      max_value: ceiling,
-      min_value: floor,
-    };
-  });
-  result['missing_data_duration'] = intBetween(random, 0, 4);
-  return result;
+/**
+ * GPS keys: the track outdoors (empty for a workout without a class asked without the web header); indoors
+ * `location_data: []` with `is_location_data_accurate: null`, or neither key (both are real).
+ */
+function locationKeys(workout: SimWorkout, track: LocationElement[] | undefined, options: GraphOptions): Record<string, unknown> {
+  if (track !== undefined) {
+    const noClass = (workout['ride'] as { id?: string } | null)?.id === NO_CLASS_ID;
+    const sent = !noClass || options.webPlatform !== false;
+    return { location_data: sent ? track : [], is_location_data_accurate: sent ? true : null };
+  }
+  return streamOf('graph-keys', workout.id)() < 0.3 ? {} : { location_data: [], is_location_data_accurate: null };
 }
 
+/** One average per device series, alternatives after them (heart rate and altitude have none). */
+function averageSummaries(channels: readonly Channel[]): Array<Record<string, unknown>> {
+  return [...channels, ...channels.flatMap((c) => c.alternatives ?? [])]
+    .filter((m) => m.slug !== 'heart_rate' && m.average_value !== null)
+    .map((m) => ({ display_name: `Avg ${m.display_name}`, display_unit: m.display_unit, value: m.average_value, slug: `avg_${m.slug}` }));
+}
+
+const segmentLists = new WeakMap<ClassPlan, { current: Array<Record<string, unknown>>; older: Array<Record<string, unknown>> }>();
+
+/** The plan's segments as graphs send them (without is_drill before 2022), made once per plan. */
 function segmentList(plan: ClassPlan, createdAt: number): Array<Record<string, unknown>> {
-  return plan.segments.map((segment) => (createdAt >= ERA.v2 ? publicSegment(segment) : omit(publicSegment(segment), 'is_drill')));
+  let lists = segmentLists.get(plan);
+  if (lists === undefined) {
+    const current = plan.segments.map(publicSegment);
+    lists = { current, older: current.map((segment) => omit(segment, 'is_drill')) };
+    segmentLists.set(plan, lists);
+  }
+  return createdAt >= ERA.drills ? lists.current : lists.older;
 }
 
-function summaries(
-  workout: SimWorkout,
-  metricsType: string | null,
-  discipline: string,
-  duration: number,
-  averageOf: (slug: string) => number,
-  hasHeartRate: boolean,
-  random: () => number,
-): Array<Record<string, unknown>> {
+interface SummaryInputs {
+  series: WorkoutSeries;
+  averageOf: (slug: string) => number;
+  hasHeartRate: boolean;
+  strokes: Stroke[] | undefined;
+  track: LocationElement[] | undefined;
+  random: () => number;
+}
+
+function summaries(workout: SimWorkout, kind: string | null, inputs: SummaryInputs): Array<Record<string, unknown>> {
+  const { series, averageOf, random } = inputs;
+  const duration = series.duration;
   const kilojoules = Math.round(Number(workout['total_work']) / 1000);
   const totalOutput = { display_name: 'Total Output', display_unit: 'kj', value: kilojoules, slug: 'total_output' };
+  const miles = round((averageOf('speed') * duration) / 3600, 2);
+  const byEffort = kind === null || kind === 'outdoor';
   const calories = {
     display_name: 'Calories',
     display_unit: 'kcal',
-    value: metricsType === null ? Math.round((duration / 60) * (3 + random() * 4)) : Math.round(kilojoules * (1.1 + random() * 0.3)),
+    value: byEffort ? Math.round((duration / 60) * (3 + random() * 4)) : Math.round(kilojoules * (1.1 + random() * 0.3)),
     slug: 'calories',
   };
-  const miles = round((averageOf('speed') * duration) / 3600, 2);
-  if (metricsType === 'cycling') {
-    const scenic =
-      workout['workout_type'] === 'scenic'
-        ? [{ display_name: 'Duration', display_unit: 'min', value: round(duration / 60, 2), slug: 'duration' }]
-        : [];
-    return [...scenic, totalOutput, { display_name: 'Distance', display_unit: 'mi', value: miles, slug: 'distance' }, calories];
+  const distance = (value: number, unit = 'mi'): Record<string, unknown> => ({
+    display_name: 'Distance',
+    display_unit: unit,
+    value,
+    slug: 'distance',
+  });
+  const elevation = (value: number): Record<string, unknown> => ({
+    display_name: 'Elevation',
+    display_unit: 'ft',
+    value,
+    slug: 'elevation',
+  });
+  switch (kind) {
+    case 'cycling': {
+      const scenic =
+        workout['workout_type'] === 'scenic'
+          ? [{ display_name: 'Duration', display_unit: 'min', value: round(duration / 60, 2), slug: 'duration' }]
+          : [];
+      return [...scenic, totalOutput, distance(miles), calories];
+    }
+    case 'running':
+      return [totalOutput, distance(miles), elevation(Math.round(averageOf('incline') * miles * 52.8)), calories];
+    case 'caesar':
+      return [
+        totalOutput,
+        distance(rowedMeters(duration, averageOf('split_pace')), 'm'),
+        { display_name: 'Strokes', display_unit: null, value: inputs.strokes?.length ?? 0, slug: 'stroke_count' },
+        calories,
+      ];
+    case 'outdoor': {
+      const walked = inputs.track?.at(-1)?.coordinates.at(-1)?.distance ?? miles;
+      const heights = (findChannel(series.channels, 'altitude')?.values ?? new Float64Array(0)).filter((v) => !Number.isNaN(v));
+      const climbed = heights.length === 0 ? 0 : Math.max(...heights) - Math.min(...heights);
+      return [distance(walked), elevation(climbed), calories];
+    }
+    default:
+      return workout['fitness_discipline'] === 'meditation' || !inputs.hasHeartRate ? [] : [calories];
   }
-  if (metricsType === 'running') {
-    return [
-      totalOutput,
-      { display_name: 'Distance', display_unit: 'mi', value: miles, slug: 'distance' },
-      { display_name: 'Elevation', display_unit: 'ft', value: Math.round(averageOf('incline') * miles * 52.8), slug: 'elevation' },
-      calories,
-    ];
-  }
-  if (metricsType === 'caesar') {
-    return [
-      totalOutput,
-      { display_name: 'Distance', display_unit: 'm', value: rowedMeters(duration, averageOf('split_pace')), slug: 'distance' },
-      { display_name: 'Strokes', display_unit: null, value: Math.round((averageOf('stroke_rate') * duration) / 60), slug: 'stroke_count' },
-      calories,
-    ];
-  }
-  return discipline === 'meditation' || !hasHeartRate ? [] : [calories];
 }
 
-export const rowedMeters = (duration: number, paceMinutesPer500: number): number =>
+const rowedMeters = (duration: number, paceMinutesPer500: number): number =>
   paceMinutesPer500 > 0 ? round((duration / 60 / paceMinutesPer500) * 500, 2) : 0;
 
-/** Mile splits on the tread always and on the bike since 2023; before the Strive era other graphs send `[]`, then `{}`. */
-function splitsData(workout: SimWorkout, metricsType: string | null, duration: number, averageOf: (slug: string) => number): unknown {
+/** Mile splits on the tread and outdoors always and on the bike since 2023; before the Strive era other graphs send `[]`, then `{}`. */
+function splitsData(workout: SimWorkout, kind: string | null, duration: number, averageOf: (slug: string) => number): unknown {
   const createdAt = workout.created_at;
-  if (metricsType === 'caesar' && createdAt >= ERA.muscleGroups) return undefined;
-  const cycling = metricsType === 'cycling' && createdAt >= ERA.targets;
-  if (metricsType === 'running' || cycling) {
+  if (kind === 'caesar' && createdAt >= ERA.muscleGroups) return undefined;
+  const cycling = kind === 'cycling' && createdAt >= ERA.targets;
+  if (kind === 'running' || kind === 'outdoor' || cycling) {
+    // Elevation per mile from the incline indoors; outdoors a gentle half-percent grade.
+    const grade = kind === 'running' ? averageOf('incline') : kind === 'outdoor' ? 0.5 : null;
     return {
       distance_marker_display_unit: 'mi',
       elevation_change_display_unit: 'ft',
-      splits: mileSplits(workout.id, duration, averageOf('speed'), metricsType === 'running' ? averageOf('incline') : null, cycling),
+      splits: mileSplits(workout.id, duration, averageOf('speed'), grade, cycling),
     };
   }
   return createdAt < ERA.strive ? [] : {};

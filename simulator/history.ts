@@ -1,5 +1,5 @@
-import { workoutListEnvelope } from './envelope.js';
-import { rideWithoutInstructor } from './classes.js';
+import { pageLimit, workoutListEnvelope } from './envelope.js';
+import { classSpecOf, rideWithoutInstructor } from './classes.js';
 import { omit } from './objects.js';
 import { intBetween, seededRandom } from './random.js';
 import { personalRecordKey } from './records.js';
@@ -14,8 +14,6 @@ export interface HistoryOptions {
   /** How many of the newest workouts are IN_PROGRESS. */
   inProgress: number;
 }
-
-const MAX_LIMIT = 100;
 
 /** The simulated account's workout list, newest first, with the API's paging rules. */
 export class WorkoutHistory {
@@ -72,13 +70,23 @@ export class WorkoutHistory {
     return this.byId.get(id);
   }
 
-  /** Records `count` new workouts after the newest one; the last `inProgress` of them are still running. */
-  add(count: number, inProgress = 0): SimWorkout[] {
+  /**
+   * Records `count` new workouts after the newest one; the last `inProgress` of them are still running. With
+   * `rideIds`, new workout i takes the class rideIds[i] (cycling through the list): its discipline, length and
+   * kind follow the class. Throws for an id no workout of this process has taken (nothing is added then).
+   */
+  add(count: number, inProgress = 0, options: { rideIds?: readonly string[] } = {}): SimWorkout[] {
+    const classes = (options.rideIds ?? []).map((id) => {
+      const spec = classSpecOf(id);
+      if (spec === undefined) throw new Error(`no class with ride id ${id}`);
+      return spec;
+    });
     const added: SimWorkout[] = [];
     for (let i = 0; i < count; i++) {
       const index = this.nextIndex++;
       const createdAt = (this.list[0]?.created_at ?? this.options.newestAt) + this.gapBefore(index);
-      const workout = makeWorkout(this.options.seed, index, this.userId, createdAt, i >= count - inProgress);
+      const forced = classes.length === 0 ? undefined : classes[i % classes.length];
+      const workout = makeWorkout(this.options.seed, index, this.userId, createdAt, i >= count - inProgress, forced);
       this.list.unshift(workout);
       this.index(workout);
       this.flagRecord(workout);
@@ -116,7 +124,7 @@ export class WorkoutHistory {
    * with joins=ride, its `instructor` only with ride.instructor too.
    */
   page(page: number, requestedLimit: number, withRide: boolean, withInstructor = true): Record<string, unknown> {
-    const limit = Math.min(Math.max(requestedLimit, 1), MAX_LIMIT);
+    const limit = pageLimit(requestedLimit);
     const total = this.list.length;
     const pageCount = Math.ceil(total / limit);
     const slice = this.list.slice(page * limit, page * limit + limit);

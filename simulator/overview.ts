@@ -1,3 +1,4 @@
+import { fullTemplate } from './achievements.js';
 import { WORKOUT_COUNT_SLUGS } from './disciplines.js';
 import { countIcon, countsByDiscipline } from './profile.js';
 import { personalRecords } from './records.js';
@@ -51,8 +52,8 @@ function runs(chronological: SimWorkout[], periodOf: (epochSeconds: number) => n
 }
 
 /**
- * GET /api/user/{id}/overview: workout counts (all twelve slugs, count descending, ties by name), cycling
- * personal records, streaks and the achievements the history earned.
+ * GET /api/user/{id}/overview: workout counts (all twelve slugs, count descending, ties by name), personal
+ * records per discipline, streaks and the achievements the history earned.
  */
 export function overview(userId: string, chronological: SimWorkout[], timeline: Timeline): Record<string, unknown> {
   const counts = countsByDiscipline(chronological);
@@ -65,7 +66,7 @@ export function overview(userId: string, chronological: SimWorkout[], timeline: 
   })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const achievements = [...timeline.achievementTotals.values()]
     .sort((a, b) => b.count - a.count || a.template.name.localeCompare(b.template.name))
-    .map(({ template, count }) => ({ count, template: { ...template, animated_image_url: null, kinetic_token_background: null } }));
+    .map(({ template, count }) => ({ count, template: fullTemplate(template) }));
   return {
     id: userId,
     workout_counts: { total_workouts: chronological.length, workouts },

@@ -2,7 +2,7 @@ import { classPlan, movementId, publicSegment, rangeOf, subsegmentsOf, targetAt,
 import { rideOf, type ClassSpec } from './classes.js';
 import { isTread } from './disciplines.js';
 import { targetMetricsOf } from './graph-extras.js';
-import { artistName, ARTIST_COUNT, songTitle } from './names.js';
+import { classSongs } from './class-songs.js';
 import { hexId, intBetween, round, streamOf } from './random.js';
 
 /**
@@ -24,7 +24,7 @@ export function rideDetails(spec: ClassSpec, userWorkouts: number): Record<strin
       total_following_workouts: 0,
       leaderboard_filter_type: null,
     },
-    playlist: playlist(spec, plan, random),
+    playlist: playlist(spec),
     averages: averages(spec, random),
     segments: segments(spec, plan),
     default_album_images: {
@@ -93,27 +93,8 @@ function expectedOutput(plan: ClassPlan): Record<string, number> {
   return { expected_upper_output: Math.round(upper / 1000), expected_lower_output: Math.round(lower / 1000) };
 }
 
-function playlist(spec: ClassSpec, plan: ClassPlan, random: () => number): Record<string, unknown> {
-  const songs: Array<Record<string, unknown>> = [];
-  for (let at = plan.preRoll; at < plan.preRoll + spec.duration; at += intBetween(random, 150, 260)) {
-    const n = songs.length;
-    const artists = [intBetween(random, 0, ARTIST_COUNT - 1), ...(random() < 0.25 ? [intBetween(random, 0, ARTIST_COUNT - 1)] : [])];
-    const albumName = `${songTitle(intBetween(random, 0, 9), intBetween(random, 0, 9))} Sessions`;
-    songs.push({
-      id: hexId('song', spec.id, n),
-      title: songTitle(intBetween(random, 0, 9), intBetween(random, 0, 9)),
-      artists: [...new Set(artists)].map((a) => ({ artist_id: hexId('artist', a), artist_name: artistName(a) })),
-      album: {
-        id: hexId('album', albumName),
-        image_url: `https://example.invalid/albums/${hexId('album', albumName)}.jpg`,
-        name: albumName,
-      },
-      cue_time_offset: at,
-      start_time_offset: at,
-      liked: false,
-      explicit_rating: random() < 0.2 ? 1 : 0,
-    });
-  }
+function playlist(spec: ClassSpec): Record<string, unknown> {
+  const songs = classSongs(spec);
   const artists = new Map<string, unknown>();
   for (const song of songs)
     for (const artist of song['artists'] as Array<{ artist_id: string }>)

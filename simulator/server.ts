@@ -1,18 +1,34 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { achievementsBody } from './achievements.js';
+import { answerApi, API_ROUTES } from './api-routes.js';
 import { Auth0Simulator, type Auth0Options } from './auth0.js';
+import { challengeDetail, challengeListItem, joinedChallenges, type JoinedChallenge } from './challenges.js';
 import { classSpecOf, NO_CLASS_ID } from './classes.js';
 import { applyFault, FaultInjector, type FaultRule, type RouteName } from './faults.js';
 import { readBody, sendHtml, sendJson } from './http.js';
-import { performanceGraph } from './graphs.js';
 import { WorkoutHistory, type HistoryOptions } from './history.js';
+import { allInstructors } from './instructors.js';
 import { overview } from './overview.js';
 import { profile } from './profile.js';
 import { hexId } from './random.js';
 import { rideDetails } from './ride-details.js';
+import type { Stroke } from './strokes.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 import { TokenIssuer, USER_ID_CLAIM } from './tokens.js';
+import {
+  achievementTruth,
+  classSongTruth,
+  locationTruth,
+  personalRecordTruth,
+  sampleTruth,
+  strengthSetTruth,
+  strokeTruth,
+  type AchievementTruth,
+  type LocationTruth,
+  type SampleTruth,
+} from './truth.js';
 import { workoutDetail } from './workout-detail.js';
 
 export interface SimulatorOptions extends Partial<HistoryOptions>, Auth0Options {
@@ -22,6 +38,10 @@ export interface SimulatorOptions extends Partial<HistoryOptions>, Auth0Options 
   /** Keep a log of every request (tests read it; benchmarks switch it off). */
   recordRequests?: boolean;
   now?: () => number;
+  /** false: the member never earns an achievement (achievements answers `{categories: []}`, workouts carry none). */
+  achievements?: boolean;
+  /** false: the member is in no challenge (challenges/current answers `{challenges: []}`). */
+  challenges?: boolean;
 }
 
 export interface LoggedRequest {
@@ -38,18 +58,7 @@ export interface LoggedRequest {
 export const defaultNewestAt = (nowMs: number): number => Math.floor(nowMs / 3_600_000) * 3_600 - 600;
 export const DEFAULT_USER_ID = hexId('simulated-user');
 
-const API_ROUTES: Array<[RegExp, RouteName]> = [
-  [/^\/api\/me$/, 'me'],
-  [/^\/api\/user\/([^/]+)\/workouts$/, 'workouts'],
-  [/^\/api\/user\/([^/]+)\/overview$/, 'overview'],
-  [/^\/api\/workout\/([^/]+)\/performance_graph$/, 'performance_graph'],
-  [/^\/api\/workout\/([^/]+)$/, 'workout_detail'],
-  [/^\/api\/ride\/([^/]+)\/details$/, 'ride_details'],
-];
-
 const CLASS_ID = /^[0-9a-f]{32}$/;
-const FORBIDDEN = { status: 403, error_code: 3030, message: 'Forbidden' };
-const WORKOUT_NOT_FOUND = { status: 404, error_code: 3001, message: 'Workout not found' };
 
 /** A local stand-in for api.onepeloton.com and auth.onepeloton.com on one port. */
 export class PelotonSimulator {
@@ -68,6 +77,7 @@ export class PelotonSimulator {
   private server: Server | undefined;
   private readonly now: () => number;
   private timelineCache: { version: number; timeline: Timeline } | undefined;
+  private readonly retired = new Set<string>();
 
   private constructor(private readonly options: SimulatorOptions) {
     this.now = options.now ?? Date.now;
@@ -113,11 +123,10 @@ export class PelotonSimulator {
     return workout === undefined ? undefined : workoutDetail(workout, this.timeline(), withInstructor);
   }
 
-  /** GET /api/ride/{ride_id}/details, or undefined where it answers 4xx (Just Ride, gym, unknown ids). */
+  /** GET /api/ride/{ride_id}/details, or undefined where it answers 4xx (Just Ride, gym, retired and unknown ids). */
   rideDetails(rideId: string): Record<string, unknown> | undefined {
-    const spec = CLASS_ID.test(rideId) && rideId !== NO_CLASS_ID ? classSpecOf(rideId) : undefined;
-    const taken = this.history.workoutsOfRide(rideId);
-    return spec === undefined || taken === 0 ? undefined : rideDetails(spec, taken);
+    const spec = this.liveClass(rideId);
+    return spec === undefined ? undefined : rideDetails(spec, this.history.workoutsOfRide(rideId));
   }
 
   /** GET /api/user/{user_id}/overview as the simulator answers it now. */
@@ -125,10 +134,106 @@ export class PelotonSimulator {
     return overview(this.history.userId, this.history.chronological(), this.timeline());
   }
 
+  /** GET /api/user/{user_id}/achievements as the simulator answers it now. */
+  achievementsBody(): Record<string, unknown> {
+    return achievementsBody(this.timeline().achievementTotals.values());
+  }
+
+  /** GET /api/user/{user_id}/challenges/current?has_joined=true as the simulator answers it now. */
+  challengesBody(): Record<string, unknown> {
+    return { challenges: this.challengeTruth().map(challengeListItem) };
+  }
+
+  /** GET /api/user/{user_id}/challenge/{challenge_id}, or undefined where it answers 404. */
+  challengeBody(challengeId: string): Record<string, unknown> | undefined {
+    const challenge = this.challengeTruth().find((c) => c.summary.id === challengeId);
+    return challenge === undefined ? undefined : challengeDetail(challenge);
+  }
+
+  /**
+   * Retires classes: from now on their details answer 404 (workouts that took them keep their ride object).
+   * Ids that name no class are ignored.
+   */
+  retireClasses(...rideIds: string[]): void {
+    for (const id of rideIds) this.retired.add(id);
+  }
+
+  // Ground truth for tests, from the simulator's model (series, class plans, history, route models), never
+  // from the JSON its routes render. Each takes the state of the history at the time of the call.
+
+  /**
+   * The samples of a workout's performance graph at every_n = `everyN` (default 1, every second with data):
+   * `offsets` and, per metric slug and per alternative slug, one value per offset. At n > 1 the offsets are
+   * the entries at positions 0, n, 2n, … of the per-second list plus its last; each value the maximum of the
+   * per-second values from its position up to the next kept one (null if all are null). Undefined for an
+   * unknown workout. `sampleRows` (truth.ts) turns it into workout_samples records.
+   */
+  sampleTruth(workoutId: string, everyN = 1): SampleTruth | undefined {
+    const workout = this.history.find(workoutId);
+    return workout === undefined ? undefined : sampleTruth(workout, everyN);
+  }
+
+  /**
+   * The GPS fixes of a workout's graph at every_n (asked with Peloton-Platform: web), in order, each with the
+   * segment_id and is_gap of its location_data element; [] indoors, undefined for an unknown workout.
+   */
+  locationTruth(workoutId: string, everyN = 1): LocationTruth[] | undefined {
+    const workout = this.history.find(workoutId);
+    return workout === undefined ? undefined : locationTruth(workout, everyN);
+  }
+
+  /** The rower strokes of a workout's graph (caesar_metrics.output.data[]); [] when it has none, undefined for an unknown workout. */
+  strokeTruth(workoutId: string): Stroke[] | undefined {
+    const workout = this.history.find(workoutId);
+    return workout === undefined ? undefined : strokeTruth(workout);
+  }
+
+  /**
+   * The strength sets of a workout's detail (movement_tracker_data…repetition_summary_data[]), each element as
+   * sent plus `position` (its array index); [] when nothing was tracked, undefined for an unknown workout.
+   */
+  strengthSetTruth(workoutId: string): Array<{ position: number } & Record<string, unknown>> | undefined {
+    const workout = this.history.find(workoutId);
+    return workout === undefined ? undefined : strengthSetTruth(workout);
+  }
+
+  /** The songs of a class (playlist.songs[] of its details) with `position`; undefined where its details answer 4xx. */
+  classSongTruth(rideId: string): Array<{ position: number } & Record<string, unknown>> | undefined {
+    const spec = this.liveClass(rideId);
+    return spec === undefined ? undefined : classSongTruth(spec);
+  }
+
+  /** Every personal record of the overview, with its group's slug as `discipline`, in the overview's order. */
+  personalRecordTruth(): Array<{ discipline: string } & Record<string, unknown>> {
+    return personalRecordTruth(this.history.chronological());
+  }
+
+  /** Every earned achievement: category, template and count, in the achievements route's order. */
+  achievementTruth(): AchievementTruth[] {
+    return achievementTruth(this.timeline());
+  }
+
+  /** Every instructor object GET /api/instructor pages through, in list order (every ride.instructor among them). */
+  instructorTruth(): Array<Record<string, unknown>> {
+    return allInstructors();
+  }
+
+  /** The challenges the member joined, with their tiers and progress (as of the newest workout). */
+  challengeTruth(): JoinedChallenge[] {
+    return this.options.challenges === false ? [] : joinedChallenges(this.history.chronological());
+  }
+
+  /** The class behind a ride id while its details answer: a class some workout took, not retired. */
+  private liveClass(rideId: string): ReturnType<typeof classSpecOf> {
+    if (!CLASS_ID.test(rideId) || rideId === NO_CLASS_ID || this.retired.has(rideId)) return undefined;
+    return this.history.workoutsOfRide(rideId) === 0 ? undefined : classSpecOf(rideId);
+  }
+
   /** FTP and achievements over the history, recomputed after the history changes. */
   private timeline(): Timeline {
     if (this.timelineCache?.version !== this.history.version) {
-      this.timelineCache = { version: this.history.version, timeline: buildTimeline(this.history.chronological(), this.history.userId) };
+      const timeline = buildTimeline(this.history.chronological(), this.history.userId, this.options.achievements !== false);
+      this.timelineCache = { version: this.history.version, timeline };
     }
     return this.timelineCache.timeline;
   }
@@ -177,51 +282,14 @@ export class PelotonSimulator {
     const fault = this.faults.take(route);
     if (fault !== undefined) applyFault(fault, req, res);
     else if (apiMatch !== undefined) {
-      const [status, answer] = this.answerApi(route, req, url, apiMatch[0]?.[1] ?? '');
+      const userId = this.authenticate(req);
+      const [status, answer] =
+        userId === undefined
+          ? [401, { status: 401, error_code: 3020, message: 'Not logged in', subcode: '', details: {} }]
+          : answerApi(this, userId, route, req, url, apiMatch[0]?.slice(1) ?? []);
       sendJson(res, status, answer);
     } else if (route !== 'not_found') this.auth0.handle(route, req, res, url, body);
     else sendHtml(res, 404, '<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
-  }
-
-  /** The status and body of an API route, given the route's path parameter as sent. */
-  private answerApi(route: RouteName, req: IncomingMessage, url: URL, rawParam: string): [number, unknown] {
-    const userId = this.authenticate(req);
-    if (userId === undefined) return [401, { status: 401, error_code: 3020, message: 'Not logged in', subcode: '', details: {} }];
-    const param = decodeURIComponent(rawParam);
-    const joins = (url.searchParams.get('joins') ?? '').split(',');
-    switch (route) {
-      case 'me':
-        return [200, this.profile()];
-      case 'workouts': {
-        if (param !== userId) return [403, FORBIDDEN];
-        const page = Number(url.searchParams.get('page') ?? 0);
-        const limit = Number(url.searchParams.get('limit') ?? 20);
-        return [200, this.history.page(page, limit, joins.includes('ride'), joins.includes('ride.instructor'))];
-      }
-      case 'overview':
-        if (param !== userId) return [403, FORBIDDEN];
-        // Clients send Peloton-Platform: web for this route; what the real API answers without it is unrecorded.
-        if (req.headers['peloton-platform'] !== 'web')
-          return [400, { status: 400, error_code: 3002, message: 'This endpoint requires the Peloton-Platform: web header' }];
-        return [200, this.overview()];
-      case 'workout_detail': {
-        const detail = this.workoutDetail(param, joins.includes('ride.instructor'));
-        return detail === undefined ? [404, WORKOUT_NOT_FOUND] : [200, detail];
-      }
-      case 'ride_details': {
-        const details = this.rideDetails(param);
-        if (details !== undefined) return [200, details];
-        // Gym workouts' dashed UUIDs are not class ids: refused as a bad request. Just Ride's 32 zeros and
-        // unknown ids name no class: 404. Clients skip any 4xx (the real statuses are unrecorded).
-        if (!CLASS_ID.test(param)) return [400, { status: 400, error_code: 3002, message: 'Invalid ride id' }];
-        return [404, { status: 404, error_code: 3001, message: 'Ride not found' }];
-      }
-      default: {
-        const workout = this.history.find(param);
-        if (workout === undefined) return [404, WORKOUT_NOT_FOUND];
-        return [200, performanceGraph(workout, Number(url.searchParams.get('every_n') ?? 5))];
-      }
-    }
   }
 
   private authenticate(req: IncomingMessage): string | undefined {
@@ -244,8 +312,18 @@ export class PelotonSimulator {
     switch (path) {
       case '/__simulator/token':
         return [200, { access_token: this.issueAccessToken(Number(input['ttl_seconds'] ?? 172_800)) }];
-      case '/__simulator/workouts':
-        return [200, { added: this.history.add(Number(input['count'] ?? 1), Number(input['in_progress'] ?? 0)).map((w) => w.id) }];
+      case '/__simulator/workouts': {
+        const rideIds = (input['ride_ids'] ?? []) as string[];
+        try {
+          const added = this.history.add(Number(input['count'] ?? 1), Number(input['in_progress'] ?? 0), { rideIds });
+          return [200, { added: added.map((w) => w.id) }];
+        } catch (error) {
+          return [400, { message: (error as Error).message }];
+        }
+      }
+      case '/__simulator/retire':
+        this.retireClasses(...((input['ride_ids'] ?? []) as string[]));
+        return [200, { retired: [...this.retired] }];
       case '/__simulator/complete':
         return [200, { completed: this.history.completeInProgress().map((w) => w.id) }];
       case '/__simulator/faults':

@@ -2,6 +2,7 @@ import {
   BEST_OUTPUT,
   MILESTONES,
   milestoneAchievement,
+  NEW_YEARS_DAY,
   STREAK_DAYS,
   streakAchievement,
   WORKOUT_BUDDY,
@@ -60,10 +61,11 @@ export function ftpFromTest(workout: SimWorkout): number {
 /**
  * One pass over the history, oldest first. FTP: estimated until the first finished FTP test, then each test's
  * result; a workout shows the FTP going INTO it (a test shows the previous FTP and the previous test's id).
- * Achievements: finished workouts only: a personal record, daily streaks (UTC days), workout-count milestones,
- * and now and then a workout with a friend.
+ * Achievements (unless `earnsAchievements` is false): finished workouts only: a personal record, daily streaks
+ * (UTC days), workout-count milestones, the first workout of a New Year's Day, and now and then a workout
+ * with a friend.
  */
-export function buildTimeline(chronological: SimWorkout[], userId: string): Timeline {
+export function buildTimeline(chronological: SimWorkout[], userId: string, earnsAchievements = true): Timeline {
   const ftpInfo = new Map<string, FtpInfo>();
   const achievements = new Map<string, Array<AchievementTemplate & { achievement_count: number }>>();
   const achievementTotals = new Map<string, { template: AchievementTemplate; count: number }>();
@@ -92,11 +94,12 @@ export function buildTimeline(chronological: SimWorkout[], userId: string): Time
       streak = day === lastDay + 1 ? streak + 1 : 1;
       lastDay = day;
       if (STREAK_DAYS.includes(streak)) earned.push(streakAchievement(streak));
+      if (new Date(workout.created_at * 1000).toISOString().slice(5, 10) === '01-01') earned.push(NEW_YEARS_DAY);
     }
     completed++;
     if (MILESTONES.includes(completed)) earned.push(milestoneAchievement(completed));
     if (streamOf('achievement', workout.id)() < 0.04) earned.push(WORKOUT_BUDDY);
-    if (earned.length === 0) continue;
+    if (earned.length === 0 || !earnsAchievements) continue;
     achievements.set(
       workout.id,
       earned.map((template) => {

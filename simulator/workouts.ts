@@ -1,5 +1,5 @@
-import { chooseClass, classSpecOf, justRideStub, justRideTitle, rideOf, type ClassKind, type ClassSpec } from './classes.js';
-import { deviceDisplayName, DISCIPLINES, displayNameOf } from './disciplines.js';
+import { chooseClass, classSpecOf, freestyleStub, justRideTitle, rideOf, type ClassKind, type ClassSpec } from './classes.js';
+import { deviceDisplayName, DISCIPLINES, displayNameOf, isTread, type Discipline } from './disciplines.js';
 import { ERA } from './eras.js';
 import { between, hexId, intBetween, pick, round, seededRandom, streamOf } from './random.js';
 import { riderOf } from './rider.js';
@@ -20,23 +20,42 @@ const SCENIC_NAMES: Record<string, string> = {
   caesar: 'Scenic Row',
 };
 
+/** Walks and runs done outdoors with the app (GPS, no device metrics): a share of tread-discipline workouts. */
+const OUTDOOR_SHARE = 0.15;
+/** The phone the app runs on outdoors. */
+const PHONE: Pick<Discipline, 'device' | 'platform'> = { device: 'iPhone', platform: 'iOS_app' };
+
 /**
  * One deterministic workout: `index` counts from the oldest (0) so adding newer ones never changes older ones.
  * The first stream's draws come in a fixed order, a few of them unused, which pins each workout's discipline,
- * length, status and times; every other field draws from a second stream of the workout.
+ * length, status and times; every other field draws from a second stream of the workout. `forced` makes the
+ * workout take that class (its discipline, length and kind) instead of drawing one.
  */
-export function makeWorkout(seed: number, index: number, userId: string, createdAt: number, inProgress: boolean): SimWorkout {
+export function makeWorkout(
+  seed: number,
+  index: number,
+  userId: string,
+  createdAt: number,
+  inProgress: boolean,
+  forced?: ClassSpec,
+): SimWorkout {
   const random = seededRandom(seed * 100_003 + index);
-  const discipline = pick(random, DISCIPLINES);
-  const duration = pick(random, DURATIONS);
-  const freestyleDraw = discipline.pedaling && random() < 0.1;
+  const drawn = pick(random, DISCIPLINES);
+  const discipline = forced === undefined ? drawn : (DISCIPLINES.find((d) => d.name === forced.discipline) ?? drawn);
+  const drawnDuration = pick(random, DURATIONS);
+  const freestyleDraw = forced === undefined && discipline.pedaling && random() < 0.1;
   random(); // unused (the class decides the instructor), kept so the draws after it stay in place
   random(); // unused (the time zone decides the local-time offset)
   const startDelay = intBetween(random, 5, 40);
   const endDelay = inProgress ? null : intBetween(random, 20, 90);
   const scenicDraw = freestyleDraw ? false : random() < 0.05;
   const timezone = pick(random, TIMEZONES);
-  const hasMetrics = discipline.metricsType !== null;
+  const outdoorStream = streamOf('outdoor', seed, index);
+  const outdoor = forced === undefined ? isTread(discipline.name) && outdoorStream() < OUTDOOR_SHARE : forced.kind === 'outdoor';
+  // Outdoors half the workouts follow an audio class, the others are a "Just Walk/Run: Outdoor" of any length.
+  const freeOutdoor = outdoor && forced === undefined && outdoorStream() < 0.4;
+  const duration = forced?.duration ?? (freeOutdoor ? intBetween(outdoorStream, 600, 3_600) : drawnDuration);
+  const hasMetrics = discipline.metricsType !== null && !outdoor;
   const workDraw = hasMetrics && !inProgress ? random() : undefined;
   if (hasMetrics) random(); // unused (the history decides personal records)
   const stravaId = !inProgress && random() < 0.3 ? String(intBetween(random, 1e9, 9e9)) : null;
@@ -49,14 +68,17 @@ export function makeWorkout(seed: number, index: number, userId: string, created
 
   const extra = streamOf('workout-extra', seed, index);
   // Just Ride is a bike's own mode: a bike bootcamp drawn as one takes a class instead.
-  const justRide = freestyleDraw && discipline.name === 'cycling';
+  const justRide = (freestyleDraw && discipline.name === 'cycling') || freeOutdoor;
   const kind: ClassKind =
-    scenicDraw && SCENIC.has(discipline.name)
-      ? 'scenic'
-      : discipline.name === 'strength' && createdAt >= ERA.targets && extra() < 0.12
-        ? 'gym'
-        : 'class';
-  const spec = justRide ? undefined : chooseClass(seed, kind, discipline.name, duration, createdAt, extra);
+    forced?.kind ??
+    (outdoor
+      ? 'outdoor'
+      : scenicDraw && SCENIC.has(discipline.name)
+        ? 'scenic'
+        : discipline.name === 'strength' && createdAt >= ERA.targets && extra() < 0.12
+          ? 'gym'
+          : 'class');
+  const spec = justRide ? undefined : (forced ?? chooseClass(seed, kind, discipline.name, duration, createdAt, extra));
   const ranked = hasMetrics && !justRide && kind !== 'gym';
   const users = ranked ? (usersDrawn ?? intBetween(extra, 1_000, 40_000)) : 0;
   let rank: number | null = null;
@@ -78,20 +100,16 @@ export function makeWorkout(seed: number, index: number, userId: string, created
     status: inProgress ? 'IN_PROGRESS' : 'COMPLETE',
     fitness_discipline: discipline.name,
     workout_type: justRide ? 'freestyle' : kind === 'scenic' ? 'scenic' : 'class',
-    metrics_type: discipline.metricsType,
-    name: justRide
-      ? 'Cycling Workout'
-      : kind === 'scenic'
-        ? (SCENIC_NAMES[discipline.name] ?? 'Scenic Ride')
-        : `${displayNameOf(discipline.name)} Workout`,
-    title: justRide ? justRideTitle(duration) : null,
-    device_type: discipline.device,
-    device_type_display_name: deviceDisplayName(discipline.device),
-    platform: discipline.platform,
+    metrics_type: outdoor ? null : discipline.metricsType,
+    name: kind === 'scenic' && !justRide ? (SCENIC_NAMES[discipline.name] ?? 'Scenic Ride') : `${displayNameOf(discipline.name)} Workout`,
+    title: justRide ? justRideTitle(duration, discipline.name, outdoor) : null,
+    device_type: outdoor ? PHONE.device : discipline.device,
+    device_type_display_name: deviceDisplayName(outdoor ? PHONE.device : discipline.device),
+    platform: outdoor ? PHONE.platform : discipline.platform,
     timezone,
     total_work: hasMetrics && !inProgress ? totalWork(userId, discipline.name, spec, duration, createdAt, workDraw ?? extra()) : 0.0,
     is_total_work_personal_record: false,
-    is_outdoor: false,
+    is_outdoor: outdoor,
     has_pedaling_metrics: discipline.pedaling,
     has_leaderboard_metrics: ranked,
     peloton_id: justRide ? null : hexId('peloton', seed, index),
@@ -107,7 +125,7 @@ export function makeWorkout(seed: number, index: number, userId: string, created
     leaderboard_rank: rank,
     total_leaderboard_users: users,
     effort_zones: createdAt < ERA.strive ? null : effort,
-    ride: spec === undefined ? justRideStub(createdAt, duration) : rideOf(spec),
+    ride: spec === undefined ? freestyleStub(createdAt, duration, discipline.name, outdoor) : rideOf(spec),
   };
 }
 

@@ -27,6 +27,13 @@ const TWELVE_SLUGS = [
   'caesar_bootcamp',
   'circuit',
 ];
+const GROUP_NAMES: Record<string, string> = {
+  cycling: 'Cycling',
+  running: 'Running',
+  walking: 'Walking',
+  caesar: 'Rowing',
+  bike_bootcamp: 'Bike Bootcamp',
+};
 const RIDE_DETAIL_ONLY_KEYS = ['is_favorite', 'total_user_workouts', 'total_following_workouts', 'leaderboard_filter_type'];
 
 /** A history of the last year (2025-10 to 2026-09) and one of 2018 to 2021, for the older shapes. */
@@ -90,6 +97,7 @@ async function load(options: SimulatorOptions): Promise<Fixture> {
 const chronological = (list: Body[]): Body[] => [...list].reverse();
 const isFtpTest = (w: Body): boolean => w['fitness_discipline'] === 'cycling' && /FTP Test/.test(String(w['ride']?.['title']));
 const testResult = (w: Body): number => Math.round((0.95 * Number(w['total_work'])) / Number(w['ride']['duration']));
+const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 19);
 const without = (object: Body, keys: string[]): Body => Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 
 let modern: Fixture;
@@ -145,14 +153,23 @@ describe('classes', () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 
-  it("keeps the Just Ride stub: 32 zeros, six keys, a JUST RIDE instructor, the workout's own title", () => {
-    for (const w of modern.list.filter((x) => x['ride']['id'] === ZEROS)) {
+  it("keeps the 6-key stub without a class: JUST RIDE on the bike, JUST WALK / JUST RUN outdoors, the workout's own title", () => {
+    const freestyle = modern.list.filter((x) => x['ride']['id'] === ZEROS);
+    const expected = (w: Body): [string, RegExp] =>
+      w['fitness_discipline'] === 'cycling'
+        ? ['JUST RIDE', /^\d+ min Just Ride$/]
+        : [`JUST ${w['fitness_discipline'] === 'running' ? 'RUN' : 'WALK'}`, /^\d+ min Just (Run|Walk): Outdoor$/];
+    for (const w of freestyle) {
       expect(Object.keys(w['ride']).sort()).toEqual(['duration', 'id', 'instructor', 'is_archived', 'scheduled_start_time', 'title']);
-      expect(w['ride']['instructor']['name']).toBe('JUST RIDE');
+      const [instructor, title] = expected(w);
+      expect(w['ride']['instructor']['name']).toBe(instructor);
+      expect(w['ride']['title']).toMatch(title);
+      expect(w['is_outdoor']).toBe(w['fitness_discipline'] !== 'cycling');
       expect(w['workout_type']).toBe('freestyle');
       expect(w['title']).toBe(w['ride']['title']);
       expect(w['peloton_id']).toBeNull();
     }
+    expect(new Set(freestyle.map((w) => w['ride']['instructor']['name']))).toEqual(new Set(['JUST RIDE', 'JUST RUN', 'JUST WALK']));
   });
 });
 
@@ -306,18 +323,23 @@ describe('GET /api/workout/{id}', () => {
   it("tracks strength movements that are the class's own, with reps and weights", () => {
     let tracked = 0;
     for (const w of modern.list) {
-      const data = modern.details.get(w['id'])!['movement_tracker_data'];
-      if (data === undefined) continue;
-      tracked++;
+      const detail = modern.details.get(w['id'])!;
+      if (!('movement_tracker_data' in detail)) continue;
       expect(w['fitness_discipline']).toBe('strength');
-      const summary = data['completed_movements_summary_data'];
+      // Nothing tracked: null or {} (or no key).
+      const summary = detail['movement_tracker_data']?.['completed_movements_summary_data'];
+      if (summary === undefined) continue;
+      tracked++;
       const segments: Body[] | undefined = modern.rides.get(w['ride']['id'])?.['segments']['segment_list'];
       const blocks = segments?.flatMap((s) =>
         s['subsegments_v2'].map((sub: Body) => ({ ...sub, at: Number(s['start_time_offset']) + Number(sub['offset']) })),
       );
       for (const rep of summary['repetition_summary_data']) {
         expect(['rep_counting', 'time_tracked_rep', 'time_based']).toContain(rep['tracking_type']);
-        for (const weight of rep['weight']) expect(weight['weight_data']['weight_unit']).toBe('lb');
+        for (const weight of rep['weight'] ?? []) {
+          expect(weight['weight_data']['weight_unit']).toBe('lb');
+          expect(['heavy', 'medium', 'light', 'body_weight']).toContain(weight['weight_category']);
+        }
         if (blocks !== undefined)
           expect(
             blocks.some(
@@ -359,9 +381,14 @@ describe('GET /api/ride/{ride_id}/details', () => {
       for (const value of Object.values(details['segments']['segment_category_distribution'])) expect(typeof value).toBe('string');
       const shares = Object.values(details['segments']['segment_category_distribution']).map(Number);
       expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
-      expect(details['playlist']['songs'].length).toBeGreaterThan(0);
-      for (const song of details['playlist']['songs'])
+      // Scenic rides play no playlist; classes play one from the end of the pre-roll to about the end.
+      const scenic = details['ride']['content_provider'] !== 'peloton';
+      expect(details['playlist']['songs'].length > 0).toBe(!scenic);
+      for (const song of details['playlist']['songs']) {
+        expect(song['start_time_offset']).toBeGreaterThanOrEqual(details['ride']['pedaling_start_offset']);
         expect(song['start_time_offset']).toBeLessThan(details['ride']['pedaling_end_offset']);
+        expect('explicit_rating' in song).toBe(new Date(details['ride']['original_air_time'] * 1000).getUTCFullYear() >= 2023);
+      }
     }
   });
 
@@ -416,35 +443,49 @@ describe('GET /api/user/{user_id}/overview', () => {
     expect(values).toEqual([...values].sort((a, b) => b - a));
   });
 
-  it('lists the best cycling total output per class length, from the workout that first reached it', async () => {
-    const { body } = await call(modern, path(modern), { 'peloton-platform': 'web' });
-    const best = new Map<number, Body>();
-    for (const w of chronological(modern.list)) {
-      if (
-        w['fitness_discipline'] !== 'cycling' ||
-        w['status'] !== 'COMPLETE' ||
-        !CLASS_ID.test(w['ride']['id']) ||
-        w['ride']['id'] === ZEROS
-      )
-        continue;
-      const holder = best.get(w['ride']['duration']);
-      if (holder === undefined || w['total_work'] > holder['total_work']) best.set(w['ride']['duration'], w);
+  it('lists per device discipline the best total output per class length, lengths in the order first done', async () => {
+    for (const fixture of [modern, older]) {
+      const { body } = await call(fixture, path(fixture), { 'peloton-platform': 'web' });
+      const groups = new Map<string, { first: Body; best: Map<number, Body> }>();
+      for (const w of chronological(fixture.list)) {
+        if (w['metrics_type'] === null || w['status'] !== 'COMPLETE' || !CLASS_ID.test(w['ride']['id']) || w['ride']['id'] === ZEROS)
+          continue;
+        const group = groups.get(w['fitness_discipline']) ?? { first: w, best: new Map<number, Body>() };
+        groups.set(w['fitness_discipline'], group);
+        const holder = group.best.get(w['ride']['duration']);
+        if (holder === undefined || w['total_work'] > holder['total_work']) group.best.set(w['ride']['duration'], w);
+      }
+      const records: Body[] = body['personal_records'];
+      expect(records.map((g) => g['slug'])).toEqual(TWELVE_SLUGS.filter((slug) => groups.has(slug)));
+      expect(records.length).toBeGreaterThanOrEqual(4);
+      for (const group of records) {
+        const expected = groups.get(group['slug'])!;
+        expect(group['name']).toBe(GROUP_NAMES[group['slug']]);
+        expect(group['first_workout_date'].slice(0, 19)).toBe(isoSeconds(expected.first['created_at']));
+        expect(group['reset_date']).toBeNull();
+        expect(group['records'].map((r: Body) => r['slug'])).toEqual([...expected.best.keys()].map(String));
+        for (const record of group['records']) {
+          const holder = expected.best.get(Number(record['slug']))!;
+          expect(record).toEqual({
+            name: `${Number(record['slug']) / 60} min`,
+            slug: record['slug'],
+            value: Math.round(holder['total_work'] / 1000),
+            raw_value: holder['total_work'],
+            unit: 'kj',
+            unit_slug: 'kj',
+            workout_id: holder['id'],
+            workout_date: record['workout_date'],
+          });
+          // ISO without zone: whole seconds before 2023, with microseconds after (both forms are real).
+          const micro = holder['created_at'] >= Date.UTC(2023, 0, 1) / 1000;
+          expect(record['workout_date']).toMatch(new RegExp(`^${isoSeconds(holder['created_at'])}${micro ? '\\.\\d{6}' : ''}$`));
+          expect(holder['is_total_work_personal_record']).toBe(true);
+        }
+      }
     }
-    const [cycling] = body['personal_records'];
-    expect(cycling['slug']).toBe('cycling');
-    expect(cycling['records'].map((r: Body) => r['slug'])).toEqual([...best.keys()].sort((a, b) => a - b).map(String));
-    for (const record of cycling['records']) {
-      const holder = best.get(Number(record['slug']))!;
-      expect(record).toMatchObject({
-        workout_id: holder['id'],
-        raw_value: holder['total_work'],
-        value: Math.round(holder['total_work'] / 1000),
-        unit: 'kj',
-        unit_slug: 'kj',
-      });
-      expect(record['workout_date']).toBe(new Date(holder['created_at'] * 1000).toISOString().slice(0, 19));
-      expect(holder['is_total_work_personal_record']).toBe(true);
-    }
+    const cycling = (await call(modern, path(modern), { 'peloton-platform': 'web' })).body['personal_records'][0]['records'];
+    const lengths = cycling.map((r: Body) => Number(r['slug']));
+    expect(lengths).not.toEqual([...lengths].sort((a, b) => a - b));
   });
 
   it('counts daily and weekly streaks back from the newest workout', async () => {
@@ -545,7 +586,8 @@ describe('graphs', () => {
     const before2020 = graphs.filter(({ w }) => w['created_at'] < Date.UTC(2020, 0, 1) / 1000);
     expect(before2020.length).toBeGreaterThan(50);
     for (const { graph } of before2020) expect(graph).not.toHaveProperty('effort_zones');
-    for (const { w, graph } of graphs.filter(({ w }) => w['metrics_type'] !== 'running' && w['created_at'] < Date.UTC(2020, 10, 1) / 1000))
+    const indoorOffTread = ({ w }: { w: Body }): boolean => w['metrics_type'] !== 'running' && w['is_outdoor'] === false;
+    for (const { w, graph } of graphs.filter((g) => indoorOffTread(g) && g.w['created_at'] < Date.UTC(2020, 10, 1) / 1000))
       expect(graph['splits_data'], w['id']).toEqual([]);
     for (const { w } of graphs.filter(({ w }) => w['created_at'] < Date.UTC(2020, 10, 1) / 1000))
       expect(older.details.get(w['id'])).not.toHaveProperty('total_heart_rate_zone_durations');
