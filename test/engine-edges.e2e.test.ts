@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalog, readArgs, runCli, runRaw, writeFiles } from './helpers/cli.js';
+import { catalog, readArgs, runCli, runRaw, writeFiles, type CliResult } from './helpers/cli.js';
 import { classIdOf, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 /** Edges of the engine: cancelled requests, the record limit, statuses for streams held up, refused routes. */
@@ -29,11 +29,25 @@ describe('a child stream that fails', () => {
   });
 });
 
-describe('a stream whose every request is refused', () => {
-  it('fails instead of completing, and writes no state that would skip those classes for good', async () => {
-    sim = await startSim({ workouts: 40, inProgress: 0 });
-    sim.injectFaults({ route: 'ride_details', kind: 'status', status: 403, times: 1_000 });
-    const result = await runCli(readArgs(simConfig(sim), catalog({ workouts: 'incremental', ride_details: 'incremental' })));
+type StreamState = Record<string, any>;
+const lastState = (result: CliResult, stream: string): StreamState | undefined =>
+  result.states(stream).at(-1)?.['state'].stream.stream_state;
+const warnings = (result: CliResult): string[] =>
+  result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'WARN').map((m) => String(m['log'].message));
+const classRequests = (from: number): string[] =>
+  sim!.requests
+    .slice(from)
+    .filter((r) => r.route === 'ride_details')
+    .map((r) => r.path.split('/')[3]!);
+
+describe('refused partitions: the rule neither wedges a stream nor loses data', () => {
+  const modes = catalog({ workouts: 'incremental', ride_details: 'incremental' });
+  const sync = (current: PelotonSimulator, state?: unknown): Promise<CliResult> => runCli(readArgs(simConfig(current), modes, state));
+
+  it('a route that refuses everything on a first sync fails it, and writes no state that would skip those classes', async () => {
+    const current = (sim = await startSim({ workouts: 40, inProgress: 0 }));
+    current.injectFaults({ route: 'ride_details', kind: 'status', status: 404, times: 1_000 });
+    const result = await sync(current);
     expect(result.exitCode).toBe(1);
     expect(result.statuses('ride_details')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
     expect(result.states('ride_details')).toEqual([]);
@@ -46,15 +60,91 @@ describe('a stream whose every request is refused', () => {
     expect(result.statuses('workouts')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
   });
 
-  it('completes when some requests are refused and others answered', async () => {
-    sim = await startSim({ workouts: 40, inProgress: 0 });
-    sim.injectFaults({ route: 'ride_details', kind: 'status', status: 403, times: 5 });
-    const result = await runCli(readArgs(simConfig(sim), catalog({ ride_details: 'incremental' })));
-    expect(result.exitCode).toBe(0);
-    expect(result.messages.filter((m) => m['type'] === 'LOG' && m['log'].level === 'WARN')).toHaveLength(5);
-    expect(result.states('ride_details').at(-1)?.['state'].stream.stream_state).toEqual({
-      workout_created_at: sim.history.all()[0]!.created_at,
-    });
+  it('a route that starts refusing everything later fails even though it answered before, keeps its state, and loses nothing once it answers again', async () => {
+    const current = (sim = await startSim({ workouts: 40, inProgress: 0 }));
+    const first = await sync(current);
+    expect(first.exitCode).toBe(0);
+    const added = current.history.add(5);
+    current.injectFaults({ route: 'ride_details', kind: 'status', status: 404, times: 1_000 });
+    const broken = await sync(current, first.lastStates());
+    expect(broken.exitCode).toBe(1);
+    expect(broken.errors()[0]?.['trace'].error.message).toMatch(/not even one that answered in an earlier sync/);
+    // Nothing claims the refused classes: the stream's state is the one it started from.
+    expect(broken.states('ride_details')).toEqual([]);
+    current.faults.clear();
+    const mended = await sync(current, [
+      ...broken.lastStates(),
+      ...first.lastStates().filter((m) => m['stream'].stream_descriptor.name === 'ride_details'),
+    ]);
+    expect(mended.exitCode).toBe(0);
+    const expected = new Set(added.map(classIdOf).filter((id) => id !== undefined));
+    expect(new Set(mended.records('ride_details').map((r) => String(r['id'])))).toEqual(expected);
+  });
+
+  it("retired classes among a sync's new workouts: the sync completes, the cursor moves, they are asked again on later syncs, then given up with a warning", async () => {
+    const current = (sim = await startSim({ workouts: 40, inProgress: 0 }));
+    const first = await sync(current);
+    expect(first.exitCode).toBe(0);
+    const answered = lastState(first, 'ride_details')?.['answered'] as string[];
+    expect(answered).toHaveLength(3);
+    // Three classes from the history that are not the ones kept as proof that the route works.
+    const retired = [...new Set(current.history.all().map(classIdOf))]
+      .filter((id): id is string => id !== undefined && !answered.includes(id))
+      .slice(0, 3);
+    expect(retired).toHaveLength(3);
+    const added = current.history.add(3, 0, { rideIds: retired });
+    current.retireClasses(...retired);
+
+    const before = current.requests.length;
+    const second = await sync(current, first.lastStates());
+    expect(second.exitCode).toBe(0);
+    expect(second.statuses('ride_details')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
+    expect(second.records('ride_details')).toEqual([]);
+    expect(warnings(second).filter((w) => /answered 404/.test(w))).toHaveLength(3);
+    // The three refused classes, then one class that answered in the first sync: the route works.
+    const asked = classRequests(before);
+    expect(asked.slice(0, 3).sort()).toEqual([...retired].sort());
+    expect(asked.slice(3)).toEqual([answered[0]]);
+    const secondState = lastState(second, 'ride_details')!;
+    expect(secondState['workout_created_at']).toBe(added.at(-1)!.created_at);
+    expect(secondState['refused']).toEqual(
+      expect.arrayContaining(added.map((w) => ({ key: classIdOf(w), cursor: w.created_at, syncs: 1 }))),
+    );
+
+    const third = await sync(current, second.lastStates());
+    expect(third.exitCode).toBe(0);
+    expect((lastState(third, 'ride_details')!['refused'] as StreamState[]).map((e) => e['syncs'])).toEqual([2, 2, 2]);
+
+    const fourth = await sync(current, third.lastStates());
+    expect(fourth.exitCode).toBe(0);
+    const givenUp = warnings(fourth).filter((w) => /gave up on/.test(w));
+    expect(givenUp).toHaveLength(1);
+    for (const id of retired) expect(givenUp[0]).toContain(id);
+    expect(lastState(fourth, 'ride_details')).toEqual({ workout_created_at: added.at(-1)!.created_at, answered });
+
+    // Given up means no longer asked for.
+    const beforeFifth = current.requests.length;
+    await sync(current, fourth.lastStates());
+    expect(classRequests(beforeFifth)).toEqual([]);
+  });
+
+  it('classes refused on one sync and answering on the next are emitted then, with the cursor of their newest workout', async () => {
+    const current = (sim = await startSim({ workouts: 40, inProgress: 0 }));
+    const first = await sync(current);
+    const added = current.history.add(4).filter((w) => classIdOf(w) !== undefined);
+    current.injectFaults({ route: 'ride_details', kind: 'status', status: 404, times: added.length });
+    const second = await sync(current, first.lastStates());
+    expect(second.exitCode).toBe(0);
+    expect(second.records('ride_details')).toEqual([]);
+    const third = await sync(current, second.lastStates());
+    expect(third.exitCode).toBe(0);
+    expect(
+      third
+        .records('ride_details')
+        .map((r) => [r['id'], r['workout_created_at']])
+        .sort(),
+    ).toEqual(added.map((w) => [classIdOf(w), w.created_at]).sort());
+    expect(lastState(third, 'ride_details')!['refused']).toBeUndefined();
   });
 });
 
@@ -75,19 +165,15 @@ describe('a rate-limited list page', () => {
 describe('Singer --test', () => {
   it('gives every selected stream its one record even when the first workout has no class and a graph is slow', async () => {
     // A history whose newest workout is a Just Ride: ride_details' one record comes from the next page.
-    let seed = 1;
-    for (; seed < 200; seed++) {
+    let found: PelotonSimulator | undefined;
+    for (let seed = 1; seed < 200 && found === undefined; seed++) {
       const candidate = await startSim({ workouts: 5, inProgress: 0, seed });
       const newest = candidate.history.all();
-      const found = classIdOf(newest[0]!) === undefined && newest.slice(1).some((w) => classIdOf(w) !== undefined);
-      if (found) {
-        sim = candidate;
-        break;
-      }
-      await candidate.close();
+      if (classIdOf(newest[0]!) === undefined && newest.slice(1).some((w) => classIdOf(w) !== undefined)) found = candidate;
+      else await candidate.close();
     }
-    expect(sim, 'a seed whose newest workout has no class').toBeDefined();
-    const current = sim!;
+    expect(found, 'a seed whose newest workout has no class').toBeDefined();
+    const current = (sim = found!);
     current.injectFaults({ route: 'performance_graph', kind: 'status', status: 503, times: 1 });
     const selected = ['workouts', 'workout_metrics', 'ride_details'];
     const singerCatalog = {

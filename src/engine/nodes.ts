@@ -152,7 +152,8 @@ export class ChildNode extends ReadNode {
   proveRoute(reader: StreamReader): Promise<boolean> {
     this.proof ??= (async () => {
       for (const key of reader.refusals.proofCandidates) {
-        const settled = await this.fetch(key);
+        // Asked after the read's own requests were stopped: only the run's stop signal applies.
+        const settled = await this.fetch(key, false);
         if (!settled.ok) throw settled.error;
         if ('body' in settled.result) return true;
       }
@@ -209,7 +210,7 @@ export class ChildNode extends ReadNode {
     );
   }
 
-  private fetch(key: string): Promise<Settled> {
+  private fetch(key: string, cancellable = true): Promise<Settled> {
     const request = this.request;
     return this.ctx.api
       .fetch({
@@ -218,7 +219,7 @@ export class ChildNode extends ReadNode {
         ...(request.query === undefined ? {} : { query: request.query(this.scope) }),
         ...(request.headers === undefined ? {} : { headers: request.headers }),
         skipOn: request.skipOn,
-        signal: this.calls.signal,
+        ...(cancellable ? { signal: this.calls.signal } : {}),
       })
       .then(
         (result): Settled => ({ ok: true, result }),
