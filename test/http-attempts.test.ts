@@ -152,12 +152,13 @@ describe('API requests: the attempts a failure message states are the requests t
   it('a name that does not resolve names api_base_url and says what to check', async () => {
     const notices: RetryNotice[] = [];
     const failure = await failureOf(api('https://peloton.invalid', 1, notices).getJson({ path: '/api/me' }));
-    // A failed lookup is retried: the notices count the retries got really made.
-    expect(statedAttempts(failure.message)).toBe(notices.length + 1);
+    // A name that does not exist is not a bad moment: no retry.
+    expect(notices).toEqual([]);
+    expect(statedAttempts(failure.message)).toBe(1);
     expect(failure.message).toMatch(
       /peloton\.invalid \(api_base_url\) could not be resolved.*Check api_base_url in the config and this machine's DNS settings/,
     );
-    expect(failure.failureType).toBe('transient_error');
+    expect(failure.failureType).toBe('config_error');
   });
 });
 

@@ -2,6 +2,7 @@ import type { ApiResult } from '../peloton/api-client.js';
 import type { ChildRequest, Partition, RequestScope } from './declarations.js';
 import type { RootItem } from './pager.js';
 import type { ReadContext } from './read-context.js';
+import { REFUSED_SYNCS } from './refusals.js';
 import type { StreamReader } from './stream-reader.js';
 
 /**
@@ -204,9 +205,13 @@ export class ChildNode extends ReadNode {
 
   private async warnSkipped(key: string, status: number, decisions: Decision[] | undefined, takers?: StreamReader[]): Promise<void> {
     const streams = takers ?? this.readers.filter((_, index) => decisions?.[index] === 'take');
+    // Only an incremental stream keeps the partition in its state to ask again.
+    const again = streams.some((reader) => reader.syncMode === 'incremental' && reader.window !== undefined)
+      ? ` Incremental syncs ask for it again, on ${REFUSED_SYNCS} syncs in all, before giving it up.`
+      : '';
     await this.ctx.output.log(
       'WARN',
-      `${streams.map((r) => r.name).join(', ')}: Peloton answered ${status} for ${this.request.describe(key)}; skipping it for now (it is asked again on the next syncs).`,
+      `${streams.map((r) => r.name).join(', ')}: Peloton answered ${status} for ${this.request.describe(key)}; skipping it.${again}`,
     );
   }
 

@@ -181,7 +181,13 @@ const ERROR_CODE_RULES: Readonly<Record<string, HttpRule>> = {
   ERR_STREAM_PREMATURE_CLOSE: retryable(({ host }) => `the answer from ${host} was cut off. Try again later.`),
   EADDRINUSE: retryable(() => 'no local port was free. Try again later.'),
   ECONNREFUSED: unreachable('refused the connection', "this machine's network"),
-  ENOTFOUND: unreachable('could not be resolved (ENOTFOUND: no such host)', "this machine's DNS settings"),
+  // The name does not exist (unlike EAI_AGAIN, a resolver that did not answer): a wrong URL, not a bad moment.
+  ENOTFOUND: {
+    action: 'fail',
+    failureType: 'config_error',
+    message: ({ host, field }) =>
+      `${host} (${field}) could not be resolved (ENOTFOUND: no such host). Check ${field} in the config and this machine's DNS settings.`,
+  },
   EAI_AGAIN: unreachable(
     'could not be resolved right now (EAI_AGAIN: the DNS server did not answer)',
     "this machine's DNS settings; if both are right, try again later",
