@@ -1,7 +1,7 @@
-import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
+import type { RecordSource, StreamDeclaration } from '../engine/declarations.js';
 import { fanOut } from '../engine/selectors.js';
 import type { RowerStroke } from '../generated/rower_strokes.js';
-import { performanceGraph } from './workout-requests.js';
+import { performanceGraph, workoutKeys } from './workout-requests.js';
 
 /** One row per stroke of a rowing workout: its output, stroke rate and form errors. */
 export const rowerStrokes: StreamDeclaration = {
@@ -11,7 +11,6 @@ export const rowerStrokes: StreamDeclaration = {
   reads: performanceGraph,
   cursorField: 'workout_created_at',
   records: fanOut('caesar_metrics.output.data[]', (_stroke, { partition }: RecordSource): Partial<RowerStroke> => ({
-    workout_id: partition.key,
-    workout_created_at: cursorOf(partition),
+    ...workoutKeys(partition),
   })),
 };

@@ -1,7 +1,7 @@
-import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
+import type { RecordSource, StreamDeclaration } from '../engine/declarations.js';
 import { fanOut } from '../engine/selectors.js';
 import type { StrengthSet } from '../generated/strength_sets.js';
-import { workoutDetail } from './workout-requests.js';
+import { workoutDetail, workoutKeys } from './workout-requests.js';
 
 /** One row per tracked strength set (movement, reps or time, weights), in the order the detail lists them. */
 export const strengthSets: StreamDeclaration = {
@@ -13,8 +13,7 @@ export const strengthSets: StreamDeclaration = {
   records: fanOut(
     'movement_tracker_data.completed_movements_summary_data.repetition_summary_data[]',
     ({ index }, { partition }: RecordSource): Partial<StrengthSet> => ({
-      workout_id: partition.key,
-      workout_created_at: cursorOf(partition),
+      ...workoutKeys(partition),
       position: index,
     }),
   ),

@@ -1,7 +1,7 @@
-import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
+import type { RecordSource, StreamDeclaration } from '../engine/declarations.js';
 import { fanOut } from '../engine/selectors.js';
 import type { WorkoutLocation } from '../generated/workout_locations.js';
-import { performanceGraph } from './workout-requests.js';
+import { performanceGraph, workoutKeys } from './workout-requests.js';
 
 /** One row per GPS coordinate of an outdoor workout, with the class segment it belongs to. */
 export const workoutLocations: StreamDeclaration = {
@@ -11,8 +11,7 @@ export const workoutLocations: StreamDeclaration = {
   reads: performanceGraph,
   cursorField: 'workout_created_at',
   records: fanOut('location_data[].coordinates[]', ({ outer: [segment] }, { partition }: RecordSource): Partial<WorkoutLocation> => ({
-    workout_id: partition.key,
-    workout_created_at: cursorOf(partition),
+    ...workoutKeys(partition),
     segment_id: (segment?.['segment_id'] as string | null | undefined) ?? null,
     is_gap: (segment?.['is_gap'] as boolean | null | undefined) ?? null,
   })),

@@ -1,4 +1,4 @@
-import type { ChildRequest, RootRequest } from '../engine/declarations.js';
+import { cursorOf, type ChildRequest, type Partition, type RootRequest } from '../engine/declarations.js';
 import type { Workout } from '../generated/workouts.js';
 import type { JsonObject } from '../protocol/messages.js';
 import { PELOTON_PAGES } from './peloton-pagination.js';
@@ -69,6 +69,11 @@ export const classDetails: ChildRequest = {
   skipOn: ['4xx'],
   describe: (rideId) => `the details of class ${rideId}`,
 };
+
+/** The fields that tie a record read per workout to its workout: its id and creation time (the stream's cursor). */
+export function workoutKeys(partition: Partition): { workout_id: string; workout_created_at: number } {
+  return { workout_id: partition.key, workout_created_at: cursorOf(partition) };
+}
 
 /**
  * The envelope's `summary` counts workouts per "YYYY-MM" over the whole history: whole months after

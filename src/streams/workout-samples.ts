@@ -1,8 +1,8 @@
-import { cursorOf, type RecordSource, type StreamDeclaration } from '../engine/declarations.js';
+import type { RecordSource, StreamDeclaration } from '../engine/declarations.js';
 import { systemError } from '../errors.js';
 import type { WorkoutSample } from '../generated/workout_samples.js';
 import type { JsonObject } from '../protocol/messages.js';
-import { performanceGraph } from './workout-requests.js';
+import { performanceGraph, workoutKeys } from './workout-requests.js';
 
 /** Fields every sample row has; a metric slug may not take one of these names. */
 const ROW_FIELDS = new Set(['workout_id', 'workout_created_at', 'offset']);
@@ -29,9 +29,9 @@ function* sampleRows(graph: JsonObject, { partition }: RecordSource): Generator<
   };
   if (!Array.isArray(offsets)) return fail("has a 'seconds_since_pedaling_start' that is not a list");
   const columns = seriesOf(graph, offsets.length, fail);
-  const workoutCreatedAt = cursorOf(partition);
+  const { workout_id, workout_created_at } = workoutKeys(partition);
   for (const [i, offset] of offsets.entries()) {
-    const row: WorkoutSample = { workout_id: partition.key, workout_created_at: workoutCreatedAt, offset: offset as number };
+    const row: WorkoutSample = { workout_id, workout_created_at, offset: offset as number };
     for (const [slug, values] of columns) row[slug] = (values[i] ?? null) as number | null;
     yield row;
   }
