@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { STREAMS } from '../src/streams/registry.js';
 import { benchHeap } from './bench-heap.js';
+import { benchSamplesPipeline } from './bench-samples.js';
 
 /**
  * `npm run bench`: full reads in a child process against the simulator, with pacing off, printing
@@ -329,6 +330,13 @@ if (baselineBin !== undefined) {
       `| ${latency} ms | ${fmt(rows)} | ${fmt(rows / (wall[1] / 1000))} | ${fmt(((cpu[1] - cpu[0]) * 1000) / Math.max(1, rows), 2)} µs | ${fmt(cpu[0] / 1000, 2)} s / ${fmt(cpu[1] / 1000, 2)} s | ${fmt(rss[0], 1)} MB / ${fmt(rss[1], 1)} MB (${change(rss)}) | ${fmt(wall[0] / 1000, 2)} s / ${fmt(wall[1] / 1000, 2)} s (${change(wall)}) |\n`,
     );
   }
+}
+
+{
+  const pipeline = await benchSamplesPipeline(quick ? 100 : 500, 5);
+  process.stdout.write(
+    `\nThe same cost measured in-process, graphs in hand (the stream's pivot into rows and each RECORD line written, no HTTP, no simulator): ${fmt(pipeline.microsPerRow, 2)} µs of CPU per row over ${fmt(pipeline.rows)} rows (best of 5).\n`,
+  );
 }
 
 // 7. State over a first sync: every checkpoint bounded, the total growing linearly with the history.
