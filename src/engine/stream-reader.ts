@@ -126,12 +126,17 @@ export class StreamReader {
   /** Emits a STATE covering what was handled so far, unless nothing changed or nothing can be trusted yet. */
   async checkpoint(): Promise<void> {
     if (this.refusals.doubtful) return;
-    await this.emitState({ ...this.cursor.checkpoint(), ...this.refusals.stateFields() }, false);
+    await this.emitState({ ...this.cursor.checkpoint(), ...this.refusalFields() }, false);
   }
 
   /** Emits the STATE of a finished window (always: every stream gets at least one). */
   async complete(): Promise<void> {
-    await this.emitState({ ...this.cursor.complete(), ...this.refusals.stateFields() }, true);
+    await this.emitState({ ...this.cursor.complete(), ...this.refusalFields() }, true);
+  }
+
+  /** A stream read whole every time asks everything again anyway: only a windowed stream keeps refusals. */
+  private refusalFields(): JsonObject {
+    return this.window === undefined ? {} : this.refusals.stateFields();
   }
 
   private async emitState(state: JsonObject, always: boolean): Promise<void> {
