@@ -45,9 +45,9 @@ beforeAll(async () => {
   await loadTyped(perSecondDb.connection, streamsOfCatalog(perSecond), perSecondRead.messages);
 });
 afterAll(async () => {
-  db.close();
-  perSecondDb.close();
-  await sim.close();
+  // Also after a failed beforeAll, which may have opened neither.
+  for (const database of [db, perSecondDb] as Array<Database | undefined>) database?.close();
+  await (sim as PelotonSimulator | undefined)?.close();
 });
 
 describe('a full simulator read in typed tables', () => {
