@@ -162,24 +162,34 @@ describe('answers from the new streams, against the simulator’s ground truth',
     expect(await factRows('best_20_minutes')).toEqual([]);
   });
 
-  it('most tracked strength movements: sets, workouts and reps as the simulator tracked them', async () => {
-    const expected = new Map<string, { sets: number; workouts: Set<string>; reps: number }>();
+  it('most tracked strength movements: sets, workouts, reps and seconds held as the simulator tracked them', async () => {
+    const expected = new Map<string, { sets: number; workouts: Set<string>; reps: number | null; held: number | null }>();
+    const add = (sum: number | null, value: unknown): number => (sum ?? 0) + Number(value);
     for (const workout of sim.history.all().filter((w) => isFinalWorkout(w))) {
       for (const set of sim.strengthSetTruth(workout.id)!) {
         const name = String(set['movement_name']);
-        const sums = expected.get(name) ?? { sets: 0, workouts: new Set<string>(), reps: 0 };
+        const sums = expected.get(name) ?? { sets: 0, workouts: new Set<string>(), reps: null, held: null };
         sums.sets++;
         sums.workouts.add(workout.id);
-        // completed_reps (2025 names), or completed_number of a set that is not a hold (2023 names).
-        sums.reps += Number(set['completed_reps'] ?? (set['is_hold'] === true ? 0 : set['completed_number']));
+        // 2023 field names: is_hold and completed_number; 2025: tracking_type, completed_reps and completed_duration.
+        const hold = 'is_hold' in set ? set['is_hold'] === true : set['tracking_type'] === 'time_based';
+        if (hold) sums.held = add(sums.held, set['completed_duration'] ?? set['completed_number']);
+        else sums.reps = add(sums.reps, set['completed_reps'] ?? set['completed_number']);
         expected.set(name, sums);
       }
     }
     expect(expected.size).toBeGreaterThan(3);
+    expect([...expected.values()].some((sums) => sums.held !== null)).toBe(true);
+    const numberOrNull = (value: unknown): number | null => (value === null ? null : Number(value));
     const rows = await factRows('strength_movements');
     expect(
-      Object.fromEntries(rows.map((row) => [row['movement'], [Number(row['sets']), Number(row['workouts']), Number(row['reps'])]])),
-    ).toEqual(Object.fromEntries([...expected].map(([name, sums]) => [name, [sums.sets, sums.workouts.size, sums.reps]])));
+      Object.fromEntries(
+        rows.map((row) => [
+          row['movement'],
+          [Number(row['sets']), Number(row['workouts']), numberOrNull(row['reps']), numberOrNull(row['seconds_held'])],
+        ]),
+      ),
+    ).toEqual(Object.fromEntries([...expected].map(([name, sums]) => [name, [sums.sets, sums.workouts.size, sums.reps, sums.held]])));
     expect(rows.map((row) => Number(row['sets']))).toEqual(rows.map((row) => Number(row['sets'])).sort((a, b) => b - a));
   });
 

@@ -12,6 +12,8 @@ export interface SqlFact {
   sql: string;
   /** How many rows to print (the others are counted); all when absent. */
   show?: number;
+  /** What an answer without rows means, when it means more than nothing to report. */
+  whenEmpty?: string;
 }
 
 /** The demo's answers, one entry per fact; a new stream's fact is one more entry. */
@@ -91,15 +93,19 @@ export const FACTS: readonly SqlFact[] = [
                  coalesce(w.ride ->> 'title', w.name) AS title, round(b.watts, 2) AS watts
           FROM best b JOIN workouts w ON w.id = b.workout_id ORDER BY b.watts DESC, w.created_at DESC`,
     show: 5,
+    whenEmpty: 'no workout with 20 minutes of per-second output; read with metrics_every_n 1',
   },
   {
     id: 'strength_movements',
     stream: 'strength_sets',
-    // Reps: completed_reps (2025 field names), or completed_number of a set that is not a hold (2023 names).
+    // A hold is is_hold (2023 field names) or tracking_type time_based (2025 names); it counts seconds, not reps.
+    // Reps: completed_reps, or completed_number in 2023 names; seconds held: completed_duration, or completed_number.
     title: 'Most tracked strength movements',
     sql: `SELECT movement_name AS movement, count(*) AS sets, count(DISTINCT workout_id) AS workouts,
-                 sum(coalesce(completed_reps, CASE WHEN NOT is_hold THEN completed_number END)) AS reps
-          FROM strength_sets GROUP BY movement_name ORDER BY sets DESC, reps DESC NULLS LAST, movement`,
+                 sum(CASE WHEN NOT hold THEN coalesce(completed_reps, completed_number) END) AS reps,
+                 sum(CASE WHEN hold THEN coalesce(completed_duration, completed_number) END) AS seconds_held
+          FROM (SELECT *, coalesce(is_hold, tracking_type = 'time_based') AS hold FROM strength_sets)
+          GROUP BY movement_name ORDER BY sets DESC, workouts DESC, movement`,
     show: 5,
   },
   {
