@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog, runCli, writeFiles, type CliResult, type Message } from './helpers/cli.js';
 import {
   coverage,
@@ -21,6 +21,7 @@ import {
   ReplayServer,
   SERVED_USER_ID,
   type ReplayPayloads,
+  type ReplayRequest,
 } from './helpers/replay-server.js';
 
 /**
@@ -70,15 +71,24 @@ function replayConfig(url: string, overrides: Record<string, unknown> = {}): Rec
   };
 }
 
-/** Reads these streams from the replay; a stream that discover does not offer fails the test that reads it. */
-async function readStreams(
-  url: string,
+/**
+ * Serves `payloads` on a replay server for one read of these streams, and returns the read and the requests the
+ * server saw. A stream that discover does not offer fails the test that reads it.
+ */
+async function replayRead(
+  payloads: ReplayPayloads,
   streams: Record<string, 'full_refresh' | 'incremental'>,
   overrides: Record<string, unknown> = {},
-): Promise<CliResult> {
+): Promise<{ result: CliResult; requests: ReplayRequest[] }> {
   for (const name of Object.keys(streams)) expect([...offered], `discover offers ${name}`).toContain(name);
-  const paths = writeFiles({ 'config.json': replayConfig(url, overrides), 'catalog.json': catalog(streams) });
-  return runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!]);
+  const server = await ReplayServer.start(payloads);
+  try {
+    const paths = writeFiles({ 'config.json': replayConfig(server.url, overrides), 'catalog.json': catalog(streams) });
+    const result = await runCli(['read', '--config', paths['config.json']!, '--catalog', paths['catalog.json']!]);
+    return { result, requests: server.requests };
+  } finally {
+    await server.close();
+  }
 }
 
 /** The streams `discover` offers, with their schemas, primary keys and cursors (run before any test is collected). */
@@ -182,20 +192,18 @@ describeReal('discover', () => {
 });
 
 describeReal('reading workouts and workout_metrics from replayed real payloads', () => {
-  let server: ReplayServer;
   let result: CliResult;
+  let requests: ReplayRequest[];
   const e = evidence!;
 
   beforeAll(async () => {
-    server = await ReplayServer.start(e);
     // Small pages so the list is read over several pages of the real envelope.
-    result = await readStreams(
-      server.url,
+    ({ result, requests } = await replayRead(
+      e,
       { workouts: 'full_refresh', workout_metrics: 'full_refresh' },
       { page_size: 10, metrics_every_n: 5 },
-    );
+    ));
   });
-  afterAll(() => server.close());
 
   it('succeeds', () => {
     expect(result.exitCode, result.stderr).toBe(0);
@@ -209,12 +217,12 @@ describeReal('reading workouts and workout_metrics from replayed real payloads',
       .sort((a, b) => Number(b.body['created_at']) - Number(a.body['created_at']))
       .map((payload) => payload.body);
     expect(result.records('workouts')).toEqual(newestFirst);
-    const pages = server.requests.filter((request) => request.path === `/api/user/${SERVED_USER_ID}/workouts`);
+    const pages = requests.filter((request) => request.path === `/api/user/${SERVED_USER_ID}/workouts`);
     expect(pages.map((request) => request.query.get('page'))).toEqual(['0', '1', '2']);
     expect(pages.every((request) => request.query.get('limit') === '10' && request.query.get('joins') === 'ride,ride.instructor')).toBe(
       true,
     );
-    expect(server.requests.every((request) => request.authorization === `Bearer ${bearerToken(SERVED_USER_ID)}`)).toBe(true);
+    expect(requests.every((request) => request.authorization === `Bearer ${bearerToken(SERVED_USER_ID)}`)).toBe(true);
   });
 
   it('emits each captured graph once, unchanged, with only id, workout_id and workout_created_at added', () => {
@@ -225,7 +233,7 @@ describeReal('reading workouts and workout_metrics from replayed real payloads',
       const workout = e.workouts.find((payload) => payload.body['id'] === id)!.body;
       expect(records.get(id)).toEqual({ ...graph, id, workout_id: id, workout_created_at: workout['created_at'] });
     }
-    const graphRequests = server.requests.filter((request) => request.path.endsWith('/performance_graph'));
+    const graphRequests = requests.filter((request) => request.path.endsWith('/performance_graph'));
     expect(graphRequests.every((request) => request.query.get('every_n') === '5')).toBe(true);
   });
 
@@ -242,28 +250,22 @@ describeReal('reading workouts and workout_metrics from replayed real payloads',
 });
 
 describeReal('reading the profile, detail and overview streams from replayed real payloads', () => {
-  let server: ReplayServer;
   const e = evidence!;
 
-  beforeAll(async () => {
-    server = await ReplayServer.start(e);
-  });
-  afterAll(() => server.close());
-
   it('user: one record, the /api/me body unchanged', async () => {
-    const result = await readStreams(server.url, { user: 'full_refresh' });
+    const { result } = await replayRead(e, { user: 'full_refresh' });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.records('user')).toEqual([e.me]);
   });
 
   it('overview: one record, the body with id set to the user id', async () => {
-    const result = await readStreams(server.url, { overview: 'full_refresh' });
+    const { result } = await replayRead(e, { overview: 'full_refresh' });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.records('overview')).toEqual([{ ...e.overview, id: SERVED_USER_ID }]);
   });
 
   it('workout_details: each captured detail of a listed workout, unchanged; the others skipped', async () => {
-    const result = await readStreams(server.url, { workout_details: 'full_refresh' });
+    const { result } = await replayRead(e, { workout_details: 'full_refresh' });
     expect(result.exitCode, result.stderr).toBe(0);
     const listed = new Set(e.workouts.map((payload) => payload.body['id']));
     const expected = e.workoutDetails.map((payload) => payload.body).filter((body) => listed.has(body['id']));
@@ -274,7 +276,7 @@ describeReal('reading the profile, detail and overview streams from replayed rea
   });
 
   it('ride_details: each captured class taken by a listed workout, with id and workout_created_at added', async () => {
-    const result = await readStreams(server.url, { ride_details: 'full_refresh' });
+    const { result, requests } = await replayRead(e, { ride_details: 'full_refresh' });
     expect(result.exitCode, result.stderr).toBe(0);
     const expected = e.rideDetails
       .map((payload) => ({ body: payload.body, rideId: rideIdOf(payload.body)! }))
@@ -283,7 +285,7 @@ describeReal('reading the profile, detail and overview streams from replayed rea
     expect(expected.length).toBeGreaterThan(0);
     expect(result.records('ride_details')).toEqual(expected);
     // Just Ride (32 zeros) has no class: never asked for.
-    expect(server.requests.some((request) => request.path === `/api/ride/${'0'.repeat(32)}/details`)).toBe(false);
+    expect(requests.some((request) => request.path === `/api/ride/${'0'.repeat(32)}/details`)).toBe(false);
   });
 });
 
@@ -312,6 +314,19 @@ function capturedEveryN(graph: JsonBody): number {
   return [...steps].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1;
 }
 
+/** Each point of a graph's location_data[].coordinates[], with the workout and its element's segment_id and is_gap. */
+function locationRowsOf(workoutId: string): JsonBody[] {
+  return objectsOf(evidence!.graphs.get(workoutId)!['location_data']).flatMap((element) =>
+    objectsOf(element['coordinates']).map((point) => ({
+      ...point,
+      workout_id: workoutId,
+      workout_created_at: createdAtOf(workoutId),
+      segment_id: element['segment_id'] ?? null,
+      is_gap: element['is_gap'] ?? null,
+    })),
+  );
+}
+
 // The one real GPS capture (a 2021 outdoor walking class; coordinates shifted by one constant pair).
 const REAL_WALK = '20739ea34d1741dba9b5f89a6967e85d';
 // A 2019 outdoor run whose location_data the capturing project generated later (every distance 0.0): not GPS.
@@ -320,26 +335,24 @@ const FABRICATED_GPS = 'af25d72ea4c0400daeac2707fc30994f';
 const ROWING_CLASS = '3a5af153444941c0aa54c52aee4726fa';
 
 describeReal('reading the streams cut out of real performance graphs', () => {
-  let server: ReplayServer;
   let result: CliResult;
+  let requests: ReplayRequest[];
   const e = evidence!;
 
   beforeAll(async () => {
-    server = await ReplayServer.start(e);
-    result = await readStreams(
-      server.url,
+    ({ result, requests } = await replayRead(
+      e,
       { workout_samples: 'full_refresh', workout_locations: 'full_refresh', rower_strokes: 'full_refresh' },
       { metrics_every_n: 1 },
-    );
+    ));
   });
-  afterAll(() => server.close());
 
   it('succeeds, asking every graph once at every_n 1', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.errors()).toEqual([]);
     for (const stream of ['workout_samples', 'workout_locations', 'rower_strokes'])
       expect(result.statuses(stream).at(-1), stream).toBe('COMPLETE');
-    const graphRequests = server.requests.filter((request) => request.path.endsWith('/performance_graph'));
+    const graphRequests = requests.filter((request) => request.path.endsWith('/performance_graph'));
     expect(graphRequests).toHaveLength(e.workouts.length);
     expect(graphRequests.every((request) => request.query.get('every_n') === '1')).toBe(true);
   });
@@ -374,15 +387,7 @@ describeReal('reading the streams cut out of real performance graphs', () => {
 
   it(`workout_locations: every GPS point of the real outdoor walk (${REAL_WALK.slice(0, 8)}…) as sent, with its segment_id and is_gap`, () => {
     const graph = e.graphs.get(REAL_WALK)!;
-    const expected = objectsOf(graph['location_data']).flatMap((element) =>
-      objectsOf(element['coordinates']).map((point) => ({
-        ...point,
-        workout_id: REAL_WALK,
-        workout_created_at: createdAtOf(REAL_WALK),
-        segment_id: element['segment_id'],
-        is_gap: element['is_gap'],
-      })),
-    );
+    const expected = locationRowsOf(REAL_WALK);
     expect(expected).toHaveLength(1797);
     const rows = recordsOf(result, 'workout_locations', 'workout_id', REAL_WALK);
     expect(rows).toEqual(expected);
@@ -398,15 +403,7 @@ describeReal('reading the streams cut out of real performance graphs', () => {
   // the graph's 1182 offsets, and every distance is 0.0).
   it(`workout_locations: ${FABRICATED_GPS.slice(0, 8)}…'s fabricated location_data passes through as sent, and is no GPS evidence`, () => {
     const graph = e.graphs.get(FABRICATED_GPS)!;
-    const expected = objectsOf(graph['location_data']).flatMap((element) =>
-      objectsOf(element['coordinates']).map((point) => ({
-        ...point,
-        workout_id: FABRICATED_GPS,
-        workout_created_at: createdAtOf(FABRICATED_GPS),
-        segment_id: element['segment_id'],
-        is_gap: element['is_gap'],
-      })),
-    );
+    const expected = locationRowsOf(FABRICATED_GPS);
     expect(recordsOf(result, 'workout_locations', 'workout_id', FABRICATED_GPS)).toEqual(expected);
     expect(expected.length).not.toBe(numbersOf(graph['seconds_since_pedaling_start']).length);
     // Every other captured graph is indoors: location_data [] or absent, so no rows.
@@ -438,94 +435,72 @@ describeReal('reading class songs, personal records, instructors and strength se
     }));
     const takenAt = (rideId: string): Json =>
       newestWorkoutOfClass(rideId) ?? standIns.find((payload) => (payload.body['ride'] as JsonBody)['id'] === rideId)!.body['created_at']!;
-    const server = await ReplayServer.start({ ...e, workouts: [...e.workouts, ...standIns] });
-    try {
-      const result = await readStreams(server.url, { class_songs: 'full_refresh' });
-      expect(result.exitCode, result.stderr).toBe(0);
-      expect(result.statuses('class_songs').at(-1)).toBe('COMPLETE');
-      const expected = e.rideDetails.flatMap(({ body }) => {
-        const rideId = rideIdOf(body)!;
-        const playlist = body['playlist'];
-        return objectsOf(isObject(playlist) ? playlist['songs'] : undefined).map((song, position) => ({
-          ...song,
-          ride_id: rideId,
-          position,
-          workout_created_at: takenAt(rideId),
-        }));
-      });
-      expect(expected.length).toBeGreaterThanOrEqual(12);
-      const order = (a: Record<string, any>, b: Record<string, any>): number =>
-        String(a['ride_id']).localeCompare(String(b['ride_id'])) || a['position'] - b['position'];
-      expect(result.records('class_songs').sort(order)).toEqual(expected.sort(order));
-      for (const { body } of e.rideDetails)
-        expect(server.requests.filter((request) => request.path === `/api/ride/${rideIdOf(body)!}/details`)).toHaveLength(1);
-    } finally {
-      await server.close();
-    }
+    const { result, requests } = await replayRead({ ...e, workouts: [...e.workouts, ...standIns] }, { class_songs: 'full_refresh' });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.statuses('class_songs').at(-1)).toBe('COMPLETE');
+    const expected = e.rideDetails.flatMap(({ body }) => {
+      const rideId = rideIdOf(body)!;
+      const playlist = body['playlist'];
+      return objectsOf(isObject(playlist) ? playlist['songs'] : undefined).map((song, position) => ({
+        ...song,
+        ride_id: rideId,
+        position,
+        workout_created_at: takenAt(rideId),
+      }));
+    });
+    expect(expected.length).toBeGreaterThanOrEqual(12);
+    const order = (a: Record<string, any>, b: Record<string, any>): number =>
+      String(a['ride_id']).localeCompare(String(b['ride_id'])) || a['position'] - b['position'];
+    expect(result.records('class_songs').sort(order)).toEqual(expected.sort(order));
+    for (const { body } of e.rideDetails)
+      expect(requests.filter((request) => request.path === `/api/ride/${rideIdOf(body)!}/details`)).toHaveLength(1);
   });
 
   it('personal_records: every record of the reconstructed overview, with its group as discipline and discipline_name', async () => {
-    const server = await ReplayServer.start(e);
-    try {
-      const result = await readStreams(server.url, { personal_records: 'full_refresh' });
-      expect(result.exitCode, result.stderr).toBe(0);
-      const expected = objectsOf(e.overview['personal_records']).flatMap((group) =>
-        objectsOf(group['records']).map((record) => ({ ...record, discipline: group['slug'], discipline_name: group['name'] })),
-      );
-      expect(expected).toHaveLength(5);
-      expect(result.records('personal_records')).toEqual(expected);
-    } finally {
-      await server.close();
-    }
+    const { result } = await replayRead(e, { personal_records: 'full_refresh' });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const expected = objectsOf(e.overview['personal_records']).flatMap((group) =>
+      objectsOf(group['records']).map((record) => ({ ...record, discipline: group['slug'], discipline_name: group['name'] })),
+    );
+    expect(expected).toHaveLength(5);
+    expect(result.records('personal_records')).toEqual(expected);
   });
 
   it('personal_records: a record group without a slug (the reconstruction as the file holds it) fails the stream, emitting nothing', async () => {
-    const server = await ReplayServer.start({ ...e, overview: reconstructedOverview() });
-    try {
-      const result = await readStreams(server.url, { personal_records: 'full_refresh', overview: 'full_refresh' });
-      expect(result.records('personal_records')).toEqual([]);
-      expect(result.statuses('personal_records').at(-1)).toBe('INCOMPLETE');
-      expect(result.errors().map((m) => m['trace'].error.message)).toEqual([
-        "Peloton's answer for personal_records (overview) gave a record without 'discipline'; the API may have changed.",
-      ]);
-      // The overview itself, from the same answer, is unaffected.
-      expect(result.records('overview')).toEqual([{ ...reconstructedOverview(), id: SERVED_USER_ID }]);
-    } finally {
-      await server.close();
-    }
+    const { result } = await replayRead(
+      { ...e, overview: reconstructedOverview() },
+      { personal_records: 'full_refresh', overview: 'full_refresh' },
+    );
+    expect(result.records('personal_records')).toEqual([]);
+    expect(result.statuses('personal_records').at(-1)).toBe('INCOMPLETE');
+    expect(result.errors().map((m) => m['trace'].error.message)).toEqual([
+      "Peloton's answer for personal_records (overview) gave a record without 'discipline'; the API may have changed.",
+    ]);
+    // The overview itself, from the same answer, is unaffected.
+    expect(result.records('overview')).toEqual([{ ...reconstructedOverview(), id: SERVED_USER_ID }]);
   });
 
   it('instructors: every captured instructor object, listed over several pages of {data, total}, unchanged and in order', async () => {
     expect(e.instructors.length).toBeGreaterThan(8);
-    const server = await ReplayServer.start(e);
-    try {
-      const result = await readStreams(server.url, { instructors: 'full_refresh' }, { page_size: 4 });
-      expect(result.exitCode, result.stderr).toBe(0);
-      expect(result.records('instructors')).toEqual(e.instructors);
-      const pages = server.requests.filter((request) => request.path === '/api/instructor');
-      expect(pages.map((request) => [request.query.get('page'), request.query.get('limit')])).toEqual(
-        Array.from({ length: Math.ceil(e.instructors.length / 4) }, (_, page) => [String(page), '4']),
-      );
-    } finally {
-      await server.close();
-    }
+    const { result, requests } = await replayRead(e, { instructors: 'full_refresh' }, { page_size: 4 });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.records('instructors')).toEqual(e.instructors);
+    const pages = requests.filter((request) => request.path === '/api/instructor');
+    expect(pages.map((request) => [request.query.get('page'), request.query.get('limit')])).toEqual(
+      Array.from({ length: Math.ceil(e.instructors.length / 4) }, (_, page) => [String(page), '4']),
+    );
   });
 
   it('strength_sets: the captured details, the 2020 strength class among them, track no sets: no rows, and the stream completes', async () => {
-    const server = await ReplayServer.start(e);
-    try {
-      const result = await readStreams(server.url, { strength_sets: 'full_refresh' });
-      expect(result.exitCode, result.stderr).toBe(0);
-      expect(result.statuses('strength_sets').at(-1)).toBe('COMPLETE');
-      const listed = new Set(e.workouts.map((payload) => payload.body['id']));
-      const details = e.workoutDetails.filter((payload) => listed.has(payload.body['id']));
-      expect(details.some((payload) => payload.body['fitness_discipline'] === 'strength')).toBe(true);
-      expect(details.every((payload) => payload.body['movement_tracker_data'] === undefined)).toBe(true);
-      for (const { body } of details)
-        expect(server.requests.filter((request) => request.path === `/api/workout/${body['id'] as string}`)).toHaveLength(1);
-      expect(result.records('strength_sets')).toEqual([]);
-    } finally {
-      await server.close();
-    }
+    const { result, requests } = await replayRead(e, { strength_sets: 'full_refresh' });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.statuses('strength_sets').at(-1)).toBe('COMPLETE');
+    const listed = new Set(e.workouts.map((payload) => payload.body['id']));
+    const details = e.workoutDetails.filter((payload) => listed.has(payload.body['id']));
+    expect(details.some((payload) => payload.body['fitness_discipline'] === 'strength')).toBe(true);
+    expect(details.every((payload) => payload.body['movement_tracker_data'] === undefined)).toBe(true);
+    for (const { body } of details)
+      expect(requests.filter((request) => request.path === `/api/workout/${body['id'] as string}`)).toHaveLength(1);
+    expect(result.records('strength_sets')).toEqual([]);
   });
 });
