@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { PelotonSimulator } from '../simulator/server.js';
@@ -68,9 +68,11 @@ async function cli(name: string, args: string[]): Promise<Message[]> {
   return messages;
 }
 
-if (simulator === undefined)
-  process.stdout.write(`Reading the account configured in ${realConfig} (from its start_date; 30 days without one)\n`);
-else {
+if (simulator === undefined) {
+  const startDate = (JSON.parse(readFileSync(configPath, 'utf8')) as { start_date?: unknown }).start_date;
+  const window = typeof startDate === 'string' ? `the workouts since ${startDate} (start_date)` : 'the last 30 days (no start_date)';
+  process.stdout.write(`Reading the account configured in ${realConfig}: ${window}.\n`);
+} else {
   const inWindow = simulator.history.all().filter((workout) => workout.created_at >= windowStart).length;
   process.stdout.write(
     `Peloton simulator at ${simulator.url}: a member with ${HISTORY} workouts, logging in with a password through its Auth0.\n` +
@@ -140,14 +142,15 @@ process.stdout.write(
     `  or with the DuckDB command line (not installed by this project, see https://duckdb.org/install): duckdb ${here(dbPath)}\n`,
 );
 const connector = `node ${here(bin)}`;
+const yourConfig = '~/.source-peloton/config.json';
 process.stdout.write(
   `\nNext, your own account:\n` +
-    `  ${connector} login --output secrets/peloton.json\n` +
+    `  mkdir -p ~/.source-peloton && ${connector} login --output ${yourConfig}\n` +
     `      asks for your Peloton email and password once and writes a config holding a refresh token, not the password\n` +
     `      (add "start_date": "2024-01-01T00:00:00Z" to it to read further back than 30 days, "metrics_every_n": 1 for per-second samples)\n` +
-    `  PELOTON_CONFIG=secrets/peloton.json npm run demo\n` +
+    `  PELOTON_CONFIG=${yourConfig} npm run demo\n` +
     `      this demo on your data\n` +
-    `  ${connector} read --config secrets/peloton.json --catalog ${here(catalogPath)} > read.jsonl\n` +
+    `  ${connector} read --config ${yourConfig} --catalog ${here(catalogPath)} > read.jsonl\n` +
     `      the read alone, every stream of the catalog the demo wrote; add --state with its last STATE messages to read only what is new\n`,
 );
 await simulator?.close();
