@@ -5,8 +5,11 @@ import { run } from '../src/cli.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { PelotonSimulator } from './server.js';
 
-/** The fixed data integration_tests/ is written against (see acceptance-test-config.yml). */
-export const ACCEPTANCE_DATA = { workouts: 12, seed: 7, newestAt: 1_793_491_200 } as const;
+/**
+ * The fixed data integration_tests/ is written against (see acceptance-test-config.yml): twelve workouts in which
+ * every stream has records (an outdoor walk with GPS, a 5-minute row, a strength class with tracked sets).
+ */
+export const ACCEPTANCE_DATA = { workouts: 12, seed: 83, newestAt: 1_793_491_200 } as const;
 
 export const INTEGRATION_TESTS = join(PACKAGE_ROOT, 'integration_tests');
 

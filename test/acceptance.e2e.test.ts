@@ -5,6 +5,10 @@ import { parse } from 'yaml';
 import { renderFixtures } from '../scripts/acceptance-fixtures.js';
 import { fixtureConfig, INTEGRATION_TESTS, startAcceptanceSimulator } from '../simulator/acceptance.js';
 import type { PelotonSimulator } from '../simulator/server.js';
+import { sampleRows } from '../simulator/truth.js';
+import type { SimWorkout } from '../simulator/workouts.js';
+import { cursorFieldOf } from '../src/engine/declarations.js';
+import { STREAMS } from '../src/streams/registry.js';
 import { runCli, writeFiles, type CliResult } from './helpers/cli.js';
 import { asJson, expectedDetailRecords, expectedMetricsRecord, expectedRideDetailsRecords, isFinalWorkout } from './helpers/sim.js';
 
@@ -53,41 +57,90 @@ type SimRecord = Record<string, any>;
 function expectedFromSimulator(configPath: string): Record<string, SimRecord[]> {
   const cfg = fixtureConfig(configPath.replace('integration_tests/', ''), sim.url);
   const startDate = Date.parse(String(cfg['start_date'])) / 1000;
+  const everyN = Number(cfg['metrics_every_n'] ?? 5);
   const inWindow = sim.history.all().filter((w) => w.created_at >= startDate);
+  const final = inWindow.filter((w) => isFinalWorkout(w));
+  /** Rows a final workout's graph or detail fans out into, with the workout's id and created_at added. */
+  const ofEachWorkout = (rows: (workout: SimWorkout) => object[]): SimRecord[] =>
+    asJson(final.flatMap((w) => rows(w).map((row) => ({ ...row, workout_id: w.id, workout_created_at: w.created_at }))));
+  const classes = expectedRideDetailsRecords(sim, inWindow);
+  const overview = sim.overview() as { personal_records: Array<{ slug: string; name: string }> };
+  const groupName = (slug: string): string | undefined => overview.personal_records.find((group) => group.slug === slug)?.name;
+  const joined = sim.challengesBody() as { challenges: Array<{ challenge_summary: { id: string } }> };
   return {
     workouts: asJson(inWindow),
-    workout_metrics: inWindow.filter((w) => isFinalWorkout(w)).map((w) => expectedMetricsRecord(w, Number(cfg['metrics_every_n'] ?? 5))),
+    workout_metrics: final.map((w) => expectedMetricsRecord(w, everyN)),
+    workout_samples: asJson(final.flatMap((w) => sampleRows(sim.sampleTruth(w.id, everyN)!))),
+    workout_locations: ofEachWorkout((w) => sim.locationTruth(w.id, everyN)!),
+    rower_strokes: ofEachWorkout((w) => sim.strokeTruth(w.id)!),
     workout_details: expectedDetailRecords(sim, inWindow),
-    ride_details: expectedRideDetailsRecords(sim, inWindow),
+    strength_sets: ofEachWorkout((w) => sim.strengthSetTruth(w.id)!),
+    ride_details: classes,
+    class_songs: asJson(
+      classes.flatMap((ride) =>
+        sim
+          .classSongTruth(String(ride['id']))!
+          .map((song) => ({ ...song, ride_id: ride['id'], workout_created_at: ride['workout_created_at'] })),
+      ),
+    ),
     user: [asJson(sim.profile())],
     overview: [asJson({ ...sim.overview(), id: sim.history.userId })],
+    personal_records: asJson(sim.personalRecordTruth().map((record) => ({ ...record, discipline_name: groupName(record.discipline) }))),
+    achievements: asJson(
+      sim.achievementTruth().map(({ category, template, count }) => ({ count, ...template, id: template['id'], category: category.slug })),
+    ),
+    instructors: asJson(sim.instructorTruth()),
+    challenges: asJson(
+      joined.challenges.map((item) => ({ ...item, ...sim.challengeBody(item.challenge_summary.id), id: item.challenge_summary.id })),
+    ),
   };
 }
 
-/** The cursor a stream's records carry (as in the configured catalog); streams without one are read whole. */
-const CURSORS: Record<string, string> = {
-  workouts: 'created_at',
-  workout_metrics: 'workout_created_at',
-  workout_details: 'created_at',
-  ride_details: 'workout_created_at',
-};
+interface ConfiguredStream {
+  stream: { name: string };
+  sync_mode: string;
+  cursor_field?: string[];
+  primary_key?: string[][];
+}
 
-const byId = (list: SimRecord[]): SimRecord[] => [...list].sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
+const catalogStreams = (path: string): ConfiguredStream[] => (readJson(path) as { streams: ConfiguredStream[] }).streams;
+
+/** The cursor of each incremental stream of a configured catalog; full refresh streams have none and are read whole. */
+const cursorsOf = (path: string): Record<string, string> =>
+  Object.fromEntries(catalogStreams(path).flatMap((s) => (s.sync_mode === 'incremental' ? [[s.stream.name, s.cursor_field![0]!]] : [])));
+
+/** Each stream's cursor value in a list of STATE messages (as a --state file holds them). */
+function cursorValues(states: unknown[]): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const state of states as Array<{ stream: { stream_descriptor: { name: string }; stream_state: Record<string, unknown> } }>)
+    for (const value of Object.values(state.stream.stream_state))
+      if (typeof value === 'number') values[state.stream.stream_descriptor.name] = value;
+  return values;
+}
+
+/** Object keys in order, at every depth: a stable text to sort records by, whatever order their fields come in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  );
+const sorted = (list: SimRecord[]): SimRecord[] => [...list].sort((a, b) => canonical(a).localeCompare(canonical(b)));
 
 /** Every stream of the catalog read exactly the simulator's records (order aside: exact_order is no), newer than its cursor in `after`. */
 function expectSimulatorRecords(result: CliResult, test: Record<string, any>, after: Record<string, number> = {}): void {
   const expected = expectedFromSimulator(test['config_path']);
-  const catalog = readJson(test['configured_catalog_path']) as { streams: Array<{ stream: { name: string } }> };
-  const names = catalog.streams.map((s) => s.stream.name);
+  const cursors = cursorsOf(test['configured_catalog_path']);
+  const names = catalogStreams(test['configured_catalog_path']).map((s) => s.stream.name);
   expect(
     names.filter((name) => expected[name] === undefined),
     'streams of the catalog without an oracle',
   ).toEqual([]);
   for (const name of names) {
-    const cursor = CURSORS[name];
+    const cursor = cursors[name];
     const newer =
       cursor === undefined ? expected[name]! : expected[name]!.filter((r) => r[cursor] > (after[name] ?? Number.NEGATIVE_INFINITY));
-    expect(byId(result.records(name)), name).toEqual(byId(newer));
+    expect(sorted(result.records(name)), name).toEqual(sorted(newer));
   }
 }
 
@@ -119,7 +172,7 @@ describe('acceptance tests (integration_tests/acceptance-test-config.yml)', () =
   it.each(tests('discovery'))('discovery with $config_path', async (test) => {
     const result = await runCli(['discover', '--config', config(test['config_path'])]);
     const streams = result.messages[0]?.['catalog'].streams as Array<Record<string, any>>;
-    expect(streams.map((s) => s['name'])).toEqual(expect.arrayContaining(Object.keys(CURSORS)));
+    expect(streams.map((s) => s['name'])).toEqual(catalogStreams('integration_tests/configured_catalog.json').map((s) => s.stream.name));
     for (const stream of streams) {
       expect(stream['json_schema'].type).toBe('object');
       for (const key of [...stream['source_defined_primary_key'].flat(), ...(stream['default_cursor_field'] ?? [])])
@@ -130,15 +183,19 @@ describe('acceptance tests (integration_tests/acceptance-test-config.yml)', () =
   it.each(tests('basic_read'))("basic_read: the simulator's records, schemas, statuses and states", async (test) => {
     const result = await read(test);
     expectSimulatorRecords(result, test);
-    const catalog = readJson(test['configured_catalog_path']) as { streams: Array<{ stream: { name: string } }> };
+    const cursors = cursorsOf(test['configured_catalog_path']);
     const newest = sim.history.all()[0]!.created_at;
-    for (const { stream } of catalog.streams) {
+    for (const { stream } of catalogStreams(test['configured_catalog_path'])) {
       if (!test['empty_streams'].includes(stream.name)) expect(result.records(stream.name).length, stream.name).toBeGreaterThan(0);
       expect(result.statuses(stream.name)).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
       const states = result.states(stream.name);
       expect(states.reduce((n, s) => n + s['state'].sourceStats.recordCount, 0)).toBe(result.records(stream.name).length);
-      const cursor = CURSORS[stream.name];
-      expect(states.at(-1)?.['state'].stream.stream_state).toEqual(cursor === undefined ? {} : { [cursor]: newest });
+      // The cursor at the newest workout; streams of per-workout or per-class requests also keep the keys of a
+      // few that answered ("answered"), to tell a changed route from deleted workouts later (README, State).
+      const { answered, ...rest } = states.at(-1)?.['state'].stream.stream_state as Record<string, unknown>;
+      const cursor = cursors[stream.name];
+      expect(rest, stream.name).toEqual(cursor === undefined ? {} : { [cursor]: newest });
+      if (answered !== undefined) expect(answered, stream.name).toEqual(expect.arrayContaining([expect.any(String)]));
     }
   });
 
@@ -168,22 +225,45 @@ describe('acceptance tests (integration_tests/acceptance-test-config.yml)', () =
   });
 
   it.each(tests('incremental'))('incremental: two sequential reads, then the sample state, then the future state', async (test) => {
+    const cursors = cursorsOf(test['configured_catalog_path']);
+    expect(Object.keys(cursors).length).toBeGreaterThan(0);
     const first = await read(test);
     expectSimulatorRecords(first, test);
+    // The second read: nothing new for the incremental streams; the full refresh ones are read whole again.
     const second = await read(test, writeFiles({ 'state.json': first.lastStates() })['state.json']);
-    expect(records(second)).toEqual([]);
-    const sampleState = readJson('integration_tests/sample_state.json') as Array<{
-      stream: { stream_descriptor: { name: string }; stream_state: Record<string, number> };
-    }>;
-    const since = Object.fromEntries(
-      sampleState.map(({ stream }) => [stream.stream_descriptor.name, stream.stream_state[CURSORS[stream.stream_descriptor.name]!]!]),
-    );
+    for (const name of Object.keys(cursors)) expect(second.records(name), name).toEqual([]);
+    expectSimulatorRecords(second, test, cursorValues(first.lastStates()));
+    const sampleState = readJson('integration_tests/sample_state.json') as unknown[];
+    expect(Object.keys(cursorValues(sampleState)).sort()).toEqual(Object.keys(cursors).sort());
     const sample = await read(test, file('integration_tests/sample_state.json'));
-    expectSimulatorRecords(sample, test, since);
+    expectSimulatorRecords(sample, test, cursorValues(sampleState));
     expect(sample.records('workouts').length).toBeGreaterThan(0);
     const futurePath = String(test['future_state'].future_state_path);
+    const futureState = readJson(futurePath) as Array<{ stream: { stream_descriptor: { name: string } } }>;
+    expect(futureState.map((s) => s.stream.stream_descriptor.name).sort()).toEqual(Object.keys(cursors).sort());
     const future = await read(test, file(futurePath));
-    expect(records(future)).toEqual([]);
-    expect(future.lastStates()).toEqual((readJson(futurePath) as unknown[]).map((s) => expect.objectContaining(s as object)));
+    for (const name of Object.keys(cursors)) expect(future.records(name), name).toEqual([]);
+    expectSimulatorRecords(future, test, cursorValues(futureState));
+    for (const state of futureState)
+      expect(future.states(state.stream.stream_descriptor.name).at(-1)?.['state'], state.stream.stream_descriptor.name).toEqual(
+        expect.objectContaining(state),
+      );
   });
+
+  it.each([['configured_catalog.json'], ['configured_catalog_incremental.json']])(
+    '%s lists every stream, incremental where it has a cursor, with its primary key',
+    (name) => {
+      expect(catalogStreams(`integration_tests/${name}`).map((s) => [s.stream.name, s.sync_mode, s.cursor_field, s.primary_key])).toEqual(
+        STREAMS.map((stream) => {
+          const cursor = cursorFieldOf(stream);
+          return [
+            stream.name,
+            cursor === undefined ? 'full_refresh' : 'incremental',
+            cursor === undefined ? undefined : [cursor],
+            stream.primaryKey,
+          ];
+        }),
+      );
+    },
+  );
 });

@@ -52,7 +52,28 @@ describe('image and metadata agree', () => {
     });
     const suggested = (metadata['suggestedStreams'] as { streams: string[] }).streams;
     expect(suggested.length).toBeGreaterThan(0);
+    expect(new Set(suggested).size).toBe(suggested.length);
     expect(suggested.filter((name) => !STREAMS.some((s) => s.name === name))).toEqual([]);
+    // Every other stream hangs off the workout list or the member: the list itself comes first.
+    expect(suggested[0]).toBe('workouts');
+  });
+});
+
+describe('the Meltano example', () => {
+  const meltano = parse(read('meltano.yml')) as {
+    plugins: { extractors: Array<{ name: string; select: string[]; settings: Array<{ name: string }> }> };
+  };
+  const tap = meltano.plugins.extractors.find((extractor) => extractor.name === 'tap-peloton')!;
+
+  it('selects every stream, in catalog order', () => {
+    expect(tap.select).toEqual(STREAMS.map((stream) => `${stream.name}.*`));
+  });
+
+  it("declares a setting for each of the spec's settings a member sets (the base URLs and login settings aside)", () => {
+    const properties = specMessage().spec.connectionSpecification['properties'] as Record<string, unknown>;
+    const settings = new Set(tap.settings.map((setting) => setting.name.split('.')[0]));
+    const advanced = ['api_base_url', 'auth_base_url', 'login_settings'];
+    expect(Object.keys(properties).filter((name) => !settings.has(name) && !advanced.includes(name))).toEqual([]);
   });
 });
 

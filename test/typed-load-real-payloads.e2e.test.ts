@@ -1,35 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTyped, openDatabase, problemsOf, streamsOfCatalog, type Database, type TypedLoadReport } from '../scripts/typed-load.js';
 import { runCli, writeFiles, type CliResult, type Message } from './helpers/cli.js';
-import { readOverviewEvidence, readPayloads, realPayloadsAvailable, REAL_PAYLOADS_DIR } from './helpers/real-payloads.js';
-import { ReplayServer, type ReplayPayloads } from './helpers/replay-server.js';
+import { realPayloadsAvailable, REAL_PAYLOADS_DIR } from './helpers/real-payloads.js';
+import { bearerToken, realReplayPayloads, ReplayServer, SERVED_USER_ID } from './helpers/replay-server.js';
 
 /** Real Peloton bodies replayed through the CLI, every discovered stream at once, then loaded into typed tables. */
 
-// The account every captured workout was normalised to (real-payloads/README.md).
-const SERVED_USER_ID = '9d50dddf7e594c57bda54280eeec98d7';
 const available = realPayloadsAvailable();
 if (!available) console.warn(`NOTICE: ${REAL_PAYLOADS_DIR} not found; the typed load of real Peloton payloads is skipped.`);
 const describeReal = available ? describe : describe.skip;
 
-function replayPayloads(): ReplayPayloads {
-  const meFiles = readPayloads('me');
-  return {
-    workouts: readPayloads('workouts'),
-    graphs: new Map(readPayloads('graphs').map((payload) => [payload.file.replace(/^graphs\/|\.json$/g, ''), payload.body])),
-    workoutDetails: readPayloads('workout_detail'),
-    rideDetails: readPayloads('ride_details'),
-    // The full /api/me answer (the other file is the public subset embedded by joins=user).
-    me: (meFiles.find((payload) => payload.file.includes('weissleb')) ?? meFiles[0])!.body,
-    overview: readOverviewEvidence().find((payload) => payload.file.includes('reconstructed'))?.body ?? {},
-  };
-}
-
-/** An unsigned JWT carrying the user id claim the connector reads. */
-function bearerToken(userId: string): string {
-  const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ 'http://onepeloton.com/user_id': userId, exp: 4_102_444_800 })}.`;
-}
+/** Streams with a real capture behind every request they make (strength_sets, achievements and challenges have none). */
+const CAPTURED = [
+  'workouts',
+  'workout_metrics',
+  'workout_samples',
+  'workout_locations',
+  'rower_strokes',
+  'workout_details',
+  'ride_details',
+  'class_songs',
+  'user',
+  'overview',
+  'personal_records',
+  'instructors',
+];
 
 describeReal('real payloads in typed tables', () => {
   let server: ReplayServer;
@@ -39,7 +34,7 @@ describeReal('real payloads in typed tables', () => {
   let report: TypedLoadReport;
 
   beforeAll(async () => {
-    server = await ReplayServer.start(replayPayloads());
+    server = await ReplayServer.start(realReplayPayloads());
     const paths = writeFiles({
       'config.json': {
         credentials: { auth_type: 'bearer', access_token: bearerToken(SERVED_USER_ID) },
@@ -67,7 +62,7 @@ describeReal('real payloads in typed tables', () => {
   it('read every stream with captured bodies to the end', () => {
     // Streams whose endpoints have no captured body may fail here; what they did emit is still loaded below.
     expect(report.streams.map((s) => s.stream)).toEqual(discovered.map((s) => s['name']));
-    for (const stream of ['workouts', 'workout_metrics', 'workout_details', 'ride_details', 'user', 'overview']) {
+    for (const stream of CAPTURED) {
       expect(read.statuses(stream).at(-1), stream).toBe('COMPLETE');
       expect(report.streams.find((s) => s.stream === stream)?.records, stream).toBeGreaterThan(0);
     }

@@ -11,6 +11,7 @@ import {
   type Database,
   type StreamReport,
 } from '../scripts/typed-load.js';
+import { answer, FACTS } from '../scripts/typed-load/facts.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { loadSchema } from '../src/schemas.js';
 import { writeFiles } from './helpers/cli.js';
@@ -284,5 +285,37 @@ describe('the typed-load command', () => {
     expect(run.stdout).toMatch(/things +2 records -> +2 rows/);
     expect(run.stdout).toContain('No failed casts, no duplicate keys.');
     expect(readFileSync(dbFile).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the best 20-minute answer on samples made by hand', () => {
+  /** Samples of a workout: one row per offset, output as `outputAt` says (null for none). */
+  async function samples(workoutId: string, offsets: string, outputAt: string): Promise<void> {
+    await db.connection.run(
+      `INSERT INTO workouts VALUES ('${workoutId}', 1700000000 + ascii('${workoutId}'), 'cycling', 'Ride ${workoutId}', NULL)`,
+    );
+    await db.connection.run(`INSERT INTO workout_samples SELECT '${workoutId}', o, ${outputAt} FROM ${offsets} t(o)`);
+  }
+
+  it('averages exactly 1200 s of output, ignores nulls, needs a window inside the recording and per-second samples', async () => {
+    await db.connection.run(`CREATE TABLE workouts (id VARCHAR, created_at BIGINT, fitness_discipline VARCHAR, name VARCHAR, ride JSON)`);
+    await db.connection.run(`CREATE TABLE workout_samples (workout_id VARCHAR, "offset" BIGINT, output DOUBLE)`);
+    // a: 300 W for exactly 1200 s amid 100 W: 300 (a wider window takes in a 100).
+    await samples('a', 'range(1, 3001)', 'CASE WHEN o BETWEEN 1001 AND 2200 THEN 300 ELSE 100 END');
+    // b: 300 W for 1199 s: (1199 × 300 + 100) / 1200 (a narrower window would give 300).
+    await samples('b', 'range(1, 3001)', 'CASE WHEN o BETWEEN 1001 AND 2199 THEN 300 ELSE 100 END');
+    // c: nothing recorded for the first 600 s, then 200 W: 200 (nulls are no zeros).
+    await samples('c', 'range(1, 1201)', 'CASE WHEN o > 600 THEN 200 END');
+    // d: 1199 s in all: no whole window.
+    await samples('d', 'range(1, 1200)', '150');
+    // e: every 5 s (every_n 5, bucket maxima): not averaged.
+    await samples('e', 'range(1, 1800, 5)', '250');
+    const fact = FACTS.find((f) => f.id === 'best_20_minutes')!;
+    const rows = await answer(db.connection, fact);
+    expect(rows?.map((row) => [row['title'], row['watts']])).toEqual([
+      ['Ride a', 300],
+      ['Ride b', Math.round(((1199 * 300 + 100) / 1200) * 100) / 100],
+      ['Ride c', 200],
+    ]);
   });
 });
