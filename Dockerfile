@@ -27,4 +27,4 @@ USER node
 ENV AIRBYTE_ENTRYPOINT="node --max-semi-space-size=4 /airbyte/integration_code/bin/source-peloton.js"
 ENTRYPOINT ["node", "--max-semi-space-size=4", "/airbyte/integration_code/bin/source-peloton.js"]
 LABEL io.airbyte.name=airbyte/source-peloton
-LABEL io.airbyte.version=0.2.0
+LABEL io.airbyte.version=0.3.0
