@@ -2,12 +2,13 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STREAMS } from '../src/streams/registry.js';
-import { runCli, runRaw, writeFiles } from './helpers/cli.js';
-import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
+import { catalogOfAll, readArgs, runCli, runRaw, STREAM_CONTRACT, writeFiles } from './helpers/cli.js';
+import { expectedRecords, simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 let sim: PelotonSimulator;
-beforeEach(async () => (sim = await startSim({ workouts: 70, inProgress: 0 })));
+// Seed 4: every stream has records (two outdoor workouts, rowers, tracked strength).
+beforeEach(async () => (sim = await startSim({ workouts: 70, seed: 4, inProgress: 0 })));
 afterEach(() => sim.close());
 
 /** A minimal Singer target: checks the stream of messages against the Singer spec and keeps the last state. */
@@ -62,30 +63,48 @@ class MinimalTarget {
 
 const tap = (args: string[]): ReturnType<typeof runRaw> => runRaw(['singer', ...args]);
 
+/** Records as compared with the model here: challenges by id (their content is checked in fan-out-records.e2e.test.ts). */
+const comparable = (stream: string, records: Array<Record<string, unknown>> = []): unknown[] =>
+  stream === 'challenges' ? records.map((r) => r['id']) : records;
+
 describe('Singer tap mode', () => {
-  it('syncs every stream as a valid Singer stream, and resumes from the last STATE with only new data', async () => {
-    const files = writeFiles({ 'config.json': simConfig(sim, { page_size: 30 }) });
+  it('syncs all fifteen streams as valid Singer streams with the Airbyte records, and resumes from the last STATE with only new data', async () => {
+    const config = simConfig(sim, { page_size: 30, metrics_every_n: 30 });
+    const files = writeFiles({ 'config.json': config });
     const first = await tap(['--config', files['config.json']!]);
     expect(first.code).toBe(0);
     const target = new MinimalTarget();
     target.consume(first.stdout);
-    expect(target.ids('workouts')).toEqual(sim.history.all().map((w) => w.id));
-    expect(target.ids('workout_metrics')).toEqual(sim.history.all().map((w) => w.id));
-    const newest = sim.history.all()[0]!.created_at;
-    expect(target.state?.['bookmarks']['workouts']).toEqual({ created_at: newest });
-    expect(target.state?.['bookmarks']['workout_metrics']).toEqual({ workout_created_at: newest });
+    const all = sim.history.all();
+    expect([...target.records.keys()].sort()).toEqual(STREAM_CONTRACT.map((s) => s.name).sort());
+    for (const { name, key, cursor } of STREAM_CONTRACT) {
+      expect(target.schemas.get(name)?.keys, name).toEqual(key);
+      expect(target.schemas.get(name)?.bookmarks, name).toEqual(cursor === undefined ? [] : [cursor]);
+      expect(comparable(name, target.records.get(name)), name).toEqual(comparable(name, expectedRecords(sim, name, all, 30)));
+    }
+    // The same read in Airbyte mode gives the same records.
+    const airbyte = await runCli(readArgs(config, catalogOfAll()));
+    expect(airbyte.exitCode).toBe(0);
+    for (const { name } of STREAM_CONTRACT) expect(target.records.get(name), name).toEqual(airbyte.records(name));
+    const newest = all[0]!.created_at;
+    for (const { name, cursor } of STREAM_CONTRACT.filter((s) => s.cursor !== undefined))
+      expect(target.state?.['bookmarks'][name], name).toMatchObject({ [cursor!]: newest });
     expect(first.stderr).toMatch(/^INFO Read 70 records from workouts, 70 records from workout_metrics, /m);
 
-    const added = sim.history.add(3);
+    const added = sim.history.add(3).reverse();
     const state = writeFiles({ 'state.json': target.state })['state.json']!;
     const second = await tap(['--config', files['config.json']!, '--state', state]);
     expect(second.code).toBe(0);
     const next = new MinimalTarget();
     next.consume(second.stdout);
-    expect(next.ids('workouts')).toEqual(added.map((w) => w.id).reverse());
-    expect(next.ids('workout_metrics')).toEqual(added.map((w) => w.id).reverse());
-    expect(next.state?.['bookmarks']['workouts']).toEqual({ created_at: added.at(-1)!.created_at });
-    expect(next.state?.['bookmarks']['workout_metrics']).toEqual({ workout_created_at: added.at(-1)!.created_at });
+    // The streams with a cursor read the three new workouts only; the others are read whole again.
+    for (const { name, cursor } of STREAM_CONTRACT)
+      expect(comparable(name, next.records.get(name)), name).toEqual(
+        comparable(name, expectedRecords(sim, name, cursor === undefined ? sim.history.all() : added, 30)),
+      );
+    expect(next.ids('workouts')).toEqual(added.map((w) => w.id));
+    for (const { name, cursor } of STREAM_CONTRACT.filter((s) => s.cursor !== undefined))
+      expect(next.state?.['bookmarks'][name], name).toMatchObject({ [cursor!]: added[0]!.created_at });
   });
 
   it('--discover prints a catalog with Singer metadata; selecting from it drives a run', async () => {
@@ -108,6 +127,18 @@ describe('Singer tap mode', () => {
       'forced-replication-method': 'FULL_TABLE',
     });
     expect(workouts['metadata'].find((m: any) => m.breadcrumb[1] === 'id').metadata.inclusion).toBe('automatic');
+    // All fifteen, each with its (composite) key and its replication key, or FULL_TABLE forced without a cursor.
+    expect(singerCatalog.streams.map((s) => s['tap_stream_id'])).toEqual(STREAM_CONTRACT.map((s) => s.name));
+    for (const [i, { name, key, cursor }] of STREAM_CONTRACT.entries()) {
+      const stream = singerCatalog.streams[i]!;
+      expect(stream['key_properties'], name).toEqual(key);
+      expect(rootOf(stream)['table-key-properties'], name).toEqual(key);
+      if (cursor === undefined) expect(rootOf(stream)['forced-replication-method'], name).toBe('FULL_TABLE');
+      else expect(rootOf(stream)['valid-replication-keys'], name).toEqual([cursor]);
+      expect(stream['replication_key'], name).toBe(cursor);
+      for (const field of key)
+        expect(stream['metadata'].find((m: any) => m.breadcrumb[1] === field)?.metadata.inclusion, name).toBe('automatic');
+    }
 
     // Select only workouts (the others are selected by default, so deselect them), and drop one of its columns.
     for (const stream of singerCatalog.streams) rootOf(stream)['selected'] = stream === workouts;
@@ -121,6 +152,28 @@ describe('Singer tap mode', () => {
     expect(target.records.has('workout_metrics')).toBe(false);
     expect(target.records.get('workouts')!.every((w) => !('ride' in w))).toBe(true);
     expect(sim.count('performance_graph')).toBe(0);
+  });
+
+  it('a catalog selecting two streams with composite keys syncs them alone, with the simulator’s records', async () => {
+    const files = writeFiles({ 'config.json': simConfig(sim, { metrics_every_n: 30 }) });
+    const singerCatalog = JSON.parse((await tap(['--config', files['config.json']!, '--discover'])).stdout) as {
+      streams: Array<Record<string, any>>;
+    };
+    const picked = ['workout_samples', 'strength_sets'];
+    for (const stream of singerCatalog.streams)
+      stream['metadata'].find((m: any) => m.breadcrumb.length === 0).metadata.selected = picked.includes(stream['tap_stream_id']);
+    const selected = writeFiles({ 'catalog.json': singerCatalog })['catalog.json']!;
+    const result = await tap(['--config', files['config.json']!, '--catalog', selected]);
+    expect(result.code).toBe(0);
+    const target = new MinimalTarget();
+    target.consume(result.stdout);
+    expect([...target.records.keys()].sort()).toEqual(picked.sort());
+    const all = sim.history.all();
+    for (const name of picked) expect(target.records.get(name), name).toEqual(expectedRecords(sim, name, all, 30));
+    expect(target.schemas.get('workout_samples')?.keys).toEqual(['workout_id', 'offset']);
+    expect(target.schemas.get('strength_sets')?.keys).toEqual(['workout_id', 'position']);
+    expect(Object.keys(target.state?.['bookmarks'] ?? {}).sort()).toEqual(picked);
+    expect(sim.count('ride_details') + sim.count('me') + sim.count('overview')).toBe(0);
   });
 
   it('--about answers in JSON and markdown', async () => {
@@ -163,7 +216,10 @@ describe('compatible with tap-airbyte-wrapper habits', () => {
     expect(states.filter((m) => m['state'].type !== 'STREAM')).toEqual([]);
     // The source's own cursors were used: the final states sit on the newest workout's created_at.
     const newest = sim.history.all()[0]!.created_at;
-    expect(result.lastStates().map((s) => s['stream'].stream_state)).toEqual([{ created_at: newest }, { workout_created_at: newest }]);
+    expect(result.lastStates().map((s) => s['stream'].stream_state)).toEqual([
+      { created_at: newest },
+      { workout_created_at: newest, answered: expect.any(Array) },
+    ]);
 
     const discovered = await runCli(['discover', '--config', files['config.json']!]);
     const streams = discovered.messages[0]?.['catalog'].streams as Array<Record<string, any>>;

@@ -97,19 +97,27 @@ export function catalog(streams: Record<string, 'full_refresh' | 'incremental'>)
   };
 }
 
-/** Ids of a stream's records up to its last STATE: what a platform commits from a run that was killed. */
-export function committedIds(result: CliResult, stream: string): string[] {
-  const ids: string[] = [];
-  let pending: string[] = [];
+/** A stream's records up to its last STATE: what a platform commits from a run that was killed. */
+export function committedRecords(result: CliResult, stream: string): Array<Record<string, any>> {
+  const committed: Array<Record<string, any>> = [];
+  let pending: Array<Record<string, any>> = [];
   for (const m of result.messages) {
-    if (m['type'] === 'RECORD' && m['record'].stream === stream) pending.push(m['record'].data.id);
+    if (m['type'] === 'RECORD' && m['record'].stream === stream) pending.push(m['record'].data);
     if (m['type'] === 'STATE' && m['state'].stream.stream_descriptor.name === stream) {
-      ids.push(...pending);
+      committed.push(...pending);
       pending = [];
     }
   }
-  return ids;
+  return committed;
 }
+
+/** Ids of a stream's records up to its last STATE. */
+export function committedIds(result: CliResult, stream: string): string[] {
+  return committedRecords(result, stream).map((record) => record['id'] as string);
+}
+
+/** A record's primary key (one or several top-level fields) as one comparable string. */
+export const keyOf = (record: Record<string, unknown>, fields: readonly string[]): string => JSON.stringify(fields.map((f) => record[f]));
 
 /** The argv of a `read` with this config, catalog and (optional) state, written to temp files. */
 export function readArgs(config: unknown, catalogContent: unknown, state?: unknown): string[] {
@@ -127,3 +135,32 @@ export function readArgs(config: unknown, catalogContent: unknown, state?: unkno
     ...(state === undefined ? [] : ['--state', paths['state.json']!]),
   ];
 }
+
+/** A STREAM state message for a --state file. */
+export const streamState = (name: string, state: Record<string, unknown>): Message => ({
+  type: 'STREAM',
+  stream: { stream_descriptor: { name }, stream_state: state },
+});
+
+/** The fifteen streams as the README's table promises them, in catalog order: primary key, and cursor when incremental. */
+export const STREAM_CONTRACT: ReadonlyArray<{ name: string; key: string[]; cursor?: string }> = [
+  { name: 'workouts', key: ['id'], cursor: 'created_at' },
+  { name: 'workout_metrics', key: ['id'], cursor: 'workout_created_at' },
+  { name: 'workout_samples', key: ['workout_id', 'offset'], cursor: 'workout_created_at' },
+  { name: 'workout_locations', key: ['workout_id', 'seconds_offset_from_start'], cursor: 'workout_created_at' },
+  { name: 'rower_strokes', key: ['workout_id', 'id'], cursor: 'workout_created_at' },
+  { name: 'workout_details', key: ['id'], cursor: 'created_at' },
+  { name: 'strength_sets', key: ['workout_id', 'position'], cursor: 'workout_created_at' },
+  { name: 'ride_details', key: ['id'], cursor: 'workout_created_at' },
+  { name: 'class_songs', key: ['ride_id', 'position'], cursor: 'workout_created_at' },
+  { name: 'user', key: ['id'] },
+  { name: 'overview', key: ['id'] },
+  { name: 'personal_records', key: ['discipline', 'slug'] },
+  { name: 'achievements', key: ['category', 'id'] },
+  { name: 'instructors', key: ['id'] },
+  { name: 'challenges', key: ['id'] },
+];
+
+/** A catalog of every stream: incremental where the stream has a cursor, full refresh otherwise. */
+export const catalogOfAll = (): unknown =>
+  catalog(Object.fromEntries(STREAM_CONTRACT.map(({ name, cursor }) => [name, cursor === undefined ? 'full_refresh' : 'incremental'])));

@@ -1,5 +1,8 @@
+import { challengeDetail, challengeListItem } from '../../simulator/challenges.js';
+import { displayNameOf } from '../../simulator/disciplines.js';
 import { performanceGraph } from '../../simulator/graphs.js';
 import { PelotonSimulator, type SimulatorOptions } from '../../simulator/server.js';
+import { sampleRows } from '../../simulator/truth.js';
 import type { SimWorkout } from '../../simulator/workouts.js';
 
 export { PelotonSimulator };
@@ -88,5 +91,113 @@ export function expectedRideDetailsRecords(sim: PelotonSimulator, workouts: SimW
 
 /** The workout_details records the README promises for `workouts`: the detail of each final one. */
 export function expectedDetailRecords(sim: PelotonSimulator, workouts: SimWorkout[]): Array<Record<string, unknown>> {
-  return workouts.filter((w) => isFinalWorkout(w)).map((w) => asJson(sim.workoutDetail(w.id) ?? {}));
+  return finalWorkouts(workouts).map((w) => asJson(sim.workoutDetail(w.id) ?? {}));
+}
+
+type Row = Record<string, unknown>;
+
+/** The final workouts among `workouts`, in their order: the only ones whose graph and detail are read. */
+export const finalWorkouts = (workouts: SimWorkout[]): SimWorkout[] => workouts.filter((w) => isFinalWorkout(w));
+
+/** What every per-workout fan-out record carries besides the selected element. */
+const ofWorkout = (w: SimWorkout): { workout_id: string; workout_created_at: number } => ({
+  workout_id: w.id,
+  workout_created_at: w.created_at,
+});
+
+/** workout_samples for `workouts` (newest first) at every_n: one row per sample of each final workout's graph. */
+export function expectedSampleRecords(sim: PelotonSimulator, workouts: SimWorkout[], everyN: number): Row[] {
+  return finalWorkouts(workouts).flatMap((w) => sampleRows(sim.sampleTruth(w.id, everyN)!));
+}
+
+/** workout_locations for `workouts`: each GPS fix of each final workout's graph, with its element's segment_id and is_gap. */
+export function expectedLocationRecords(sim: PelotonSimulator, workouts: SimWorkout[], everyN: number): Row[] {
+  return finalWorkouts(workouts).flatMap((w) => sim.locationTruth(w.id, everyN)!.map((fix) => asJson({ ...fix, ...ofWorkout(w) })));
+}
+
+/** rower_strokes for `workouts`: each stroke of each final workout's graph. */
+export function expectedStrokeRecords(sim: PelotonSimulator, workouts: SimWorkout[]): Row[] {
+  return finalWorkouts(workouts).flatMap((w) => sim.strokeTruth(w.id)!.map((stroke) => asJson({ ...stroke, ...ofWorkout(w) })));
+}
+
+/** strength_sets for `workouts`: each tracked set of each final workout's detail, with its array index as position. */
+export function expectedStrengthSetRecords(sim: PelotonSimulator, workouts: SimWorkout[]): Row[] {
+  return finalWorkouts(workouts).flatMap((w) => sim.strengthSetTruth(w.id)!.map((set) => asJson({ ...set, ...ofWorkout(w) })));
+}
+
+/**
+ * class_songs for a read of `workouts` (newest first): the songs of each distinct class with details, in
+ * playlist order, with the ride id and, as ride_details has, the newest of those workouts' created_at.
+ */
+export function expectedClassSongRecords(sim: PelotonSimulator, workouts: SimWorkout[]): Row[] {
+  return expectedRideDetailsRecords(sim, workouts).flatMap(({ id, workout_created_at }) =>
+    sim.classSongTruth(String(id))!.map((song) => asJson({ ...song, ride_id: id, workout_created_at })),
+  );
+}
+
+/** personal_records: every record of the overview, with its group's slug and display name. */
+export function expectedPersonalRecordRecords(sim: PelotonSimulator): Row[] {
+  return sim.personalRecordTruth().map((record) => asJson({ ...record, discipline_name: displayNameOf(record.discipline) }));
+}
+
+/** achievements: one row per earned badge: its template's fields, its category's slug and how many times. */
+export function expectedAchievementRecords(sim: PelotonSimulator): Row[] {
+  return sim
+    .achievementTruth()
+    .map(({ category, template, count }) => asJson({ ...template, id: template['id'], category: category.slug, count }));
+}
+
+/**
+ * challenges: per joined challenge, what its list item and its detail hold together, keyed by the summary's id.
+ * `progress` is in both answers with different fields (the detail's metric_value and unit, the list's
+ * current_tier and display value): the record keeps all of them.
+ */
+export function expectedChallengeRecords(sim: PelotonSimulator): Row[] {
+  return sim.challengeTruth().map((challenge) => {
+    const item = challengeListItem(challenge);
+    const detail = challengeDetail(challenge);
+    const progress = { ...(item['progress'] as Row), ...(detail['progress'] as Row) };
+    return asJson({ ...item, ...detail, progress, id: challenge.summary.id });
+  });
+}
+
+/**
+ * Any stream's records for a read of `workouts` (newest first; the window of the per-workout and per-class
+ * streams) at every_n, by the simulator; the member streams ignore `workouts`.
+ */
+export function expectedRecords(sim: PelotonSimulator, stream: string, workouts: SimWorkout[], everyN: number): Row[] {
+  switch (stream) {
+    case 'workouts':
+      return workouts.map((w) => asJson(w));
+    case 'workout_metrics':
+      return finalWorkouts(workouts).map((w) => expectedMetricsRecord(w, everyN));
+    case 'workout_samples':
+      return expectedSampleRecords(sim, workouts, everyN);
+    case 'workout_locations':
+      return expectedLocationRecords(sim, workouts, everyN);
+    case 'rower_strokes':
+      return expectedStrokeRecords(sim, workouts);
+    case 'workout_details':
+      return expectedDetailRecords(sim, workouts);
+    case 'strength_sets':
+      return expectedStrengthSetRecords(sim, workouts);
+    case 'ride_details':
+      return expectedRideDetailsRecords(sim, workouts);
+    case 'class_songs':
+      return expectedClassSongRecords(sim, workouts);
+    case 'user':
+      return [asJson(sim.profile())];
+    case 'overview':
+      return [asJson({ ...sim.overview(), id: sim.history.userId })];
+    case 'personal_records':
+      return expectedPersonalRecordRecords(sim);
+    case 'achievements':
+      return expectedAchievementRecords(sim);
+    case 'instructors':
+      return asJson(sim.instructorTruth());
+    case 'challenges':
+      return expectedChallengeRecords(sim);
+    default:
+      throw new Error(`no expected records for stream ${stream}`);
+  }
 }
