@@ -5,12 +5,10 @@ import { parse } from 'yaml';
 import { renderFixtures } from '../scripts/acceptance-fixtures.js';
 import { fixtureConfig, INTEGRATION_TESTS, startAcceptanceSimulator } from '../simulator/acceptance.js';
 import type { PelotonSimulator } from '../simulator/server.js';
-import { sampleRows } from '../simulator/truth.js';
-import type { SimWorkout } from '../simulator/workouts.js';
 import { cursorFieldOf } from '../src/engine/declarations.js';
 import { STREAMS } from '../src/streams/registry.js';
 import { runCli, writeFiles, type CliResult } from './helpers/cli.js';
-import { asJson, expectedDetailRecords, expectedMetricsRecord, expectedRideDetailsRecords, isFinalWorkout } from './helpers/sim.js';
+import { expectedRecords } from './helpers/sim.js';
 
 /** Executes integration_tests/acceptance-test-config.yml the way Airbyte's acceptance tests do, against the simulator. */
 const root = join(INTEGRATION_TESTS, '..');
@@ -52,48 +50,14 @@ type SimRecord = Record<string, any>;
 
 /**
  * The independent oracle: per stream, the records the simulator's own data says a read with this
- * config must produce (no cursor given). Add a stream here when the configured catalog gains one.
+ * config must produce (no cursor given).
  */
 function expectedFromSimulator(configPath: string): Record<string, SimRecord[]> {
   const cfg = fixtureConfig(configPath.replace('integration_tests/', ''), sim.url);
   const startDate = Date.parse(String(cfg['start_date'])) / 1000;
   const everyN = Number(cfg['metrics_every_n'] ?? 5);
   const inWindow = sim.history.all().filter((w) => w.created_at >= startDate);
-  const final = inWindow.filter((w) => isFinalWorkout(w));
-  /** Rows a final workout's graph or detail fans out into, with the workout's id and created_at added. */
-  const ofEachWorkout = (rows: (workout: SimWorkout) => object[]): SimRecord[] =>
-    asJson(final.flatMap((w) => rows(w).map((row) => ({ ...row, workout_id: w.id, workout_created_at: w.created_at }))));
-  const classes = expectedRideDetailsRecords(sim, inWindow);
-  const overview = sim.overview() as { personal_records: Array<{ slug: string; name: string }> };
-  const groupName = (slug: string): string | undefined => overview.personal_records.find((group) => group.slug === slug)?.name;
-  const joined = sim.challengesBody() as { challenges: Array<{ challenge_summary: { id: string } }> };
-  return {
-    workouts: asJson(inWindow),
-    workout_metrics: final.map((w) => expectedMetricsRecord(w, everyN)),
-    workout_samples: asJson(final.flatMap((w) => sampleRows(sim.sampleTruth(w.id, everyN)!))),
-    workout_locations: ofEachWorkout((w) => sim.locationTruth(w.id, everyN)!),
-    rower_strokes: ofEachWorkout((w) => sim.strokeTruth(w.id)!),
-    workout_details: expectedDetailRecords(sim, inWindow),
-    strength_sets: ofEachWorkout((w) => sim.strengthSetTruth(w.id)!),
-    ride_details: classes,
-    class_songs: asJson(
-      classes.flatMap((ride) =>
-        sim
-          .classSongTruth(String(ride['id']))!
-          .map((song) => ({ ...song, ride_id: ride['id'], workout_created_at: ride['workout_created_at'] })),
-      ),
-    ),
-    user: [asJson(sim.profile())],
-    overview: [asJson({ ...sim.overview(), id: sim.history.userId })],
-    personal_records: asJson(sim.personalRecordTruth().map((record) => ({ ...record, discipline_name: groupName(record.discipline) }))),
-    achievements: asJson(
-      sim.achievementTruth().map(({ category, template, count }) => ({ count, ...template, id: template['id'], category: category.slug })),
-    ),
-    instructors: asJson(sim.instructorTruth()),
-    challenges: asJson(
-      joined.challenges.map((item) => ({ ...item, ...sim.challengeBody(item.challenge_summary.id), id: item.challenge_summary.id })),
-    ),
-  };
+  return Object.fromEntries(STREAMS.map(({ name }) => [name, expectedRecords(sim, name, inWindow, everyN)]));
 }
 
 interface ConfiguredStream {

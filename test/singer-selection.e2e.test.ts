@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRaw, writeFiles } from './helpers/cli.js';
+import { ACCEPTANCE_DATA } from '../simulator/acceptance.js';
 import { simConfig, startSim, type PelotonSimulator } from './helpers/sim.js';
 
 let sim: PelotonSimulator;
-beforeAll(async () => (sim = await startSim({ workouts: 12, inProgress: 0 })));
+// The acceptance data: twelve workouts among which every stream has records (an outdoor walk, a row, tracked sets).
+beforeAll(async () => (sim = await startSim({ ...ACCEPTANCE_DATA, inProgress: 0 })));
 afterAll(() => sim.close());
 
 const tap = (args: string[]): ReturnType<typeof runRaw> => runRaw(['singer', ...args]);
