@@ -146,6 +146,56 @@ describe('refused partitions: the rule neither wedges a stream nor loses data', 
   });
 });
 
+describe('streams sharing a list read to different depths', () => {
+  it('a stream whose window is read completes, even when a page below it fails for a stream that reads further back', async () => {
+    const current = (sim = await startSim({ workouts: 60, inProgress: 0 }));
+    const first = await runCli(readArgs(simConfig(current), catalog({ workouts: 'incremental' })));
+    current.history.add(5);
+    // Pages of 10: the five new workouts are on page 0; pages from 2 on fail, which only workout_details needs.
+    current.injectFaults({ route: 'workouts', kind: 'status', status: 500, skip: 2, times: 1_000 });
+    const result = await runCli(
+      readArgs(
+        simConfig(current, { page_size: 10, max_retries: 0 }),
+        catalog({ workouts: 'incremental', workout_details: 'incremental' }),
+        first.lastStates(),
+      ),
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.statuses('workouts')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
+    expect(result.states('workouts').at(-1)?.['state'].stream.stream_state).toEqual({ created_at: current.history.all()[0]!.created_at });
+    expect(result.statuses('workout_details')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
+    expect(result.errors().map((e) => e['trace'].error.stream_descriptor?.name)).toEqual(['workout_details']);
+  });
+});
+
+describe('a refused class asked again while a new workout takes it', () => {
+  it('is asked once in the sync, emitted once, and its records come after the stream is RUNNING', async () => {
+    const current = (sim = await startSim({ workouts: 40, inProgress: 0 }));
+    const modes = catalog({ ride_details: 'incremental', class_songs: 'incremental' });
+    const first = await runCli(readArgs(simConfig(current), modes));
+    const classId = classIdOf(current.history.all().find((w) => classIdOf(w) !== undefined)!)!;
+    current.history.add(1, 0, { rideIds: [classId] });
+    current.injectFaults({ route: 'ride_details', kind: 'status', status: 404, times: 1 });
+    const refused = await runCli(readArgs(simConfig(current), modes, first.lastStates()));
+    expect(refused.exitCode).toBe(0);
+    expect(lastState(refused, 'ride_details')!['refused']).toEqual([expect.objectContaining({ key: classId, syncs: 1 })]);
+
+    // Taken again: the class is both a refused partition to ask again and a key of the new window.
+    current.history.add(1, 0, { rideIds: [classId] });
+    const before = current.requests.length;
+    const again = await runCli(readArgs(simConfig(current), modes, refused.lastStates()));
+    expect(again.exitCode).toBe(0);
+    expect(classRequests(before)).toEqual([classId]);
+    expect(again.records('ride_details').map((r) => r['id'])).toEqual([classId]);
+    expect(new Set(again.records('class_songs').map((r) => r['ride_id']))).toEqual(new Set([classId]));
+    const kinds = again.messages.map((m) =>
+      m['type'] === 'RECORD' ? 'RECORD' : m['type'] === 'TRACE' ? m['trace'].stream_status?.status : undefined,
+    );
+    expect(kinds.indexOf('RUNNING')).toBeLessThan(kinds.indexOf('RECORD'));
+    expect(lastState(again, 'ride_details')!['refused']).toBeUndefined();
+  });
+});
+
 describe('a rate-limited list page', () => {
   it('marks the selected streams it holds up RATE_LIMITED, and never a stream that is not selected', async () => {
     sim = await startSim({ workouts: 30, inProgress: 0 });

@@ -111,7 +111,7 @@ describe('the four new streams, read in full', () => {
     const result = await read(ALL, undefined, { max_retries: 1 });
     expect(result.exitCode).toBe(1);
     // Its only request failed: it never ran (as any root whose first request fails).
-    expect(result.statuses('overview')).toEqual(['STARTED', 'INCOMPLETE']);
+    expect(result.statuses('overview')).toEqual(['STARTED', 'RUNNING', 'INCOMPLETE']);
     expect(result.errors().map((e) => e['trace'].error.stream_descriptor?.name)).toEqual(['overview']);
     expect(result.records('overview')).toEqual([]);
     expect(result.statuses('user')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);

@@ -58,6 +58,25 @@ describe('workouts recorded or deleted while a sync runs', () => {
   });
 });
 
+describe('an old workout deleted while a sync runs', () => {
+  it('a deletion older than the page being read shifts nothing already read: the pages re-read after the step back are passed over', async () => {
+    const realPage = sim.history.page.bind(sim.history);
+    let deleted: string | undefined;
+    sim.history.page = (page, ...rest) => {
+      // While page 2 is asked for, a workout far below it (page 6) is deleted: `total` shrinks by one.
+      if (page === 2 && deleted === undefined) {
+        deleted = sim.history.all()[320]!.id;
+        sim.history.remove(deleted);
+      }
+      return realPage(page, ...rest);
+    };
+    const before = sim.history.all().map((w) => w.id);
+    const result = await runCli(args(simConfig(sim, { page_size: 50 })));
+    expect(result.exitCode, JSON.stringify(result.errors())).toBe(0);
+    expect(result.records('workouts').map((r) => r['id'])).toEqual(before.filter((id) => id !== deleted));
+  });
+});
+
 describe('progress', () => {
   it('estimates the rows of the sync window from the API total and the cursor', async () => {
     const all = sim.history.all();

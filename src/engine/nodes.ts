@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ApiResult } from '../peloton/api-client.js';
 import type { ChildRequest, Partition, RequestScope } from './declarations.js';
 import type { RootItem } from './pager.js';
@@ -41,14 +42,18 @@ export abstract class ReadNode {
 
   /** Where a reader stands on an item before any request: out of its window, handled, or at its limit. */
   protected baseDecision(reader: StreamReader, item: RootItem): Decision | 'todo' {
-    if (reader.failure !== undefined) return 'below';
+    // A stream the limit stopped passes nothing more: its cursor must stay before the item it left.
+    if (reader.failure !== undefined || reader.limited) return 'below';
     const classification = reader.classify(item);
     if (classification === 'below') return 'below';
     return classification === 'done' ? 'pass' : 'todo';
   }
 
   protected take(reader: StreamReader): Decision {
-    if (reader.limitReached) return 'limit';
+    if (reader.limited || reader.limitReached) {
+      reader.stopAtLimit();
+      return 'limit';
+    }
     reader.reserve();
     return 'take';
   }
@@ -101,6 +106,8 @@ export class ChildNode extends ReadNode {
     readonly request: ChildRequest,
   ) {
     super(ctx, scope, readers);
+    // Every call queued or in flight listens to it: a page's worth of them is normal, not a leak.
+    setMaxListeners(0, this.calls.signal);
   }
 
   prepare(item: RootItem): Prepared {
@@ -140,6 +147,8 @@ export class ChildNode extends ReadNode {
     for (const { partition, response } of asked) {
       const settled = await response;
       const takers = this.readers.filter((r) => r.failure === undefined && r.refusals.toRetry.some((e) => e.key === partition.key));
+      // Asked once per sync: the window, should it hold the partition again, passes it.
+      for (const reader of takers) reader.claimed.add(partition.key);
       if (settled.ok && 'skippedStatus' in settled.result)
         await this.warnSkipped(partition.key, settled.result.skippedStatus, undefined, takers);
       for (const reader of takers) await this.deliver(reader, partition, settled);
@@ -147,12 +156,13 @@ export class ChildNode extends ReadNode {
   }
 
   /**
-   * Whether the route still works although this sync's requests were all refused: one of the partitions that
-   * answered in an earlier sync is asked again (once per run for all the streams reading this request).
+   * Whether the route still works although this sync's requests were all refused: the partitions that answered
+   * in an earlier sync, for any stream reading this request, are asked again until one answers (once per run).
    */
-  proveRoute(reader: StreamReader): Promise<boolean> {
+  proveRoute(): Promise<boolean> {
     this.proof ??= (async () => {
-      for (const key of reader.refusals.proofCandidates) {
+      const candidates = new Set(this.readers.flatMap((reader) => reader.refusals.proofCandidates));
+      for (const key of candidates) {
         // Asked after the read's own requests were stopped: only the run's stop signal applies.
         const settled = await this.fetch(key, false);
         if (!settled.ok) throw settled.error;
@@ -172,12 +182,12 @@ export class ChildNode extends ReadNode {
     const base = this.baseDecision(reader, item);
     if (base === 'below') return 'below';
     if (key === undefined) return 'pass';
-    if (this.request.distinct === true) {
-      // The newest item that has a key claims it, in list order: in a resumed window, an item already handled
-      // (its key was fetched then, or by a newer item) claims it too, so it is not fetched again.
-      if (reader.claimed.has(key)) return 'pass';
-      reader.claimed.add(key);
-    }
+    // Claimed already: asked again at the start of this sync (a refused partition), or, for one request per
+    // distinct key, by a newer item.
+    if (reader.claimed.has(key)) return 'pass';
+    // The newest item that has a key claims it, in list order: in a resumed window, an item already handled
+    // (its key was fetched then, or by a newer item) claims it too, so it is not fetched again.
+    if (this.request.distinct === true) reader.claimed.add(key);
     if (base === 'pass') return 'pass';
     if (this.request.waitsForFinalParent === true && !item.final) return 'wait';
     return this.take(reader);

@@ -68,6 +68,8 @@ export async function* readPages(
   let page = pagination.firstPage;
   let previousTotal: number | undefined;
   let stepBacks = 0;
+  /** Set by a step back: the pages re-read until a fresh item turns up hold only items read already. */
+  let reReading = false;
   for (;;) {
     const envelope = await fetchPage(page);
     if (envelope === undefined) return;
@@ -87,6 +89,7 @@ export async function* readPages(
       );
       page = back;
       previousTotal = total;
+      reReading = true;
       continue;
     }
     previousTotal = total ?? previousTotal;
@@ -94,11 +97,12 @@ export async function* readPages(
     const items = itemsOf(envelope, root, `page ${page}`, ctx.nowSeconds());
     const seen = (id: string): boolean => recent.some((ids) => ids.has(id));
     const fresh = root.idField === undefined ? items : items.filter((item) => !seen(item.id));
-    if (items.length > 0 && fresh.length === 0) {
+    if (items.length > 0 && fresh.length === 0 && !reReading) {
       throw systemError(
         `Peloton returned page ${page} of ${root.name} with only items already read on earlier pages; stopping instead of looping. Try again later.`,
       );
     }
+    if (fresh.length > 0) reReading = false;
     recent.push(new Set(items.map((item) => item.id)));
     if (recent.length > REMEMBERED_PAGES) recent.shift();
 

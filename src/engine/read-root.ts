@@ -33,13 +33,12 @@ export async function readRoot(
   const readers = nodes.flatMap((node) => node.readers);
   const { output, progress } = ctx;
   const pagesDone = new AbortController();
-  const status = { running: false };
-  const startRunning = async (envelope: JsonObject | undefined): Promise<void> => {
-    status.running = true;
+  const estimated = { done: false };
+  const estimate = async (envelope: JsonObject): Promise<void> => {
+    estimated.done = true;
+    if (root.cursor === undefined) return;
     for (const reader of readers) {
-      if (reader.failure !== undefined) continue;
-      await output.streamStatus(reader.name, 'RUNNING');
-      if (envelope === undefined || root.cursor === undefined || reader.stream.onePerItem !== true) continue;
+      if (reader.failure !== undefined || reader.stream.onePerItem !== true) continue;
       const rows = root.cursor.estimateNewerThan(envelope, reader.cursor.floor);
       progress.estimate(reader.name, rows);
       await output.estimate(reader.name, rows);
@@ -47,12 +46,13 @@ export async function readRoot(
   };
 
   try {
+    for (const reader of readers) await output.streamStatus(reader.name, 'RUNNING');
     await logWindows(ctx, root, readers);
     for (const child of children) await child.retryRefused();
     const floor = Math.min(...readers.map((reader) => reader.cursor.floor));
     const pages = readAhead(preparePages(readPages(ctx, root, scope, floor, pagesDone.signal), nodes));
     for await (const { page, prepared } of pages) {
-      if (!status.running) await startRunning(page.envelope);
+      if (!estimated.done) await estimate(page.envelope);
       progress.page();
       for (const [i, item] of page.items.entries()) {
         for (const [j, node] of nodes.entries()) {
@@ -60,24 +60,29 @@ export async function readRoot(
           if (decisions !== undefined) await node.handle(item, decisions);
         }
       }
-      for (const reader of readers) if (reader.failure === undefined) await reader.checkpoint();
+      const oldest = page.items.at(-1)?.cursor;
+      for (const reader of readers) {
+        if (reader.failure !== undefined) continue;
+        await reader.checkpoint();
+        if (oldest !== undefined && oldest <= reader.cursor.floor) reader.windowRead = true;
+      }
       if (readers.every((reader) => reader.done)) break;
     }
   } catch (error) {
-    for (const reader of readers) reader.fail(error);
+    // A stream whose window was read already (or that the record limit stopped) does not depend on the rest.
+    for (const reader of readers) if (!reader.done) reader.fail(error);
   } finally {
     // A page fetched ahead and requests started for items that will not be handled (every stream is done,
     // failed or at its record limit) are cancelled, not waited for.
     pagesDone.abort(new Error(`${root.name}: the read is over`));
     for (const child of children) child.stop();
   }
-  if (!status.running) await startRunning(undefined);
   for (const node of nodes) for (const reader of node.readers) await finish(ctx, reader, node);
 }
 
 async function finish(ctx: ReadContext, reader: StreamReader, node: ReadNode): Promise<void> {
   const { output } = ctx;
-  if (reader.failure === undefined && reader.atLimit) {
+  if (reader.failure === undefined && reader.limited) {
     // A limited read stopped part way: its state may claim only what it emitted.
     await reader.checkpoint();
   } else if (reader.failure === undefined) {
@@ -104,7 +109,7 @@ async function settleRefusals(ctx: ReadContext, reader: StreamReader, node: Read
   // Only child requests can refuse a partition.
   if (refusals.needsProof && node instanceof ChildNode) {
     try {
-      if (!(await node.proveRoute(reader))) {
+      if (!(await node.proveRoute())) {
         return systemError(
           `${reader.name}: all ${refusals.refusals} requests of this sync were refused (see the warnings) and none succeeded${refusals.proofCandidates.length > 0 ? ', not even one that answered in an earlier sync' : ''}; Peloton may have changed this route. The state was left where it was, so nothing is skipped for good and the next sync asks again.`,
         );

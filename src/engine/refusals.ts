@@ -54,6 +54,7 @@ export class Refusals {
     const before = this.carried.get(key) ?? this.current.get(key);
     this.carried.delete(key);
     const entry = { key, cursor: cursor ?? before?.cursor ?? 0, syncs: (before?.syncs ?? 0) + 1 };
+    this.current.delete(key);
     if (entry.syncs >= REFUSED_SYNCS) this.givenUp.push(entry);
     else this.current.set(key, entry);
   }
@@ -68,9 +69,13 @@ export class Refusals {
     return this.refusals >= REFUSALS_BEFORE_DOUBT && this.answers === 0;
   }
 
-  /** The fields this bookkeeping adds to the stream's state. */
-  stateFields(): JsonObject {
-    const refused = [...this.carried.values(), ...this.current.values()];
+  /**
+   * The fields this bookkeeping adds to the stream's state. Only a completed sync gives partitions up (and says
+   * so): a sync that fails keeps them, one sync short of being given up.
+   */
+  stateFields(completed: boolean): JsonObject {
+    const kept = completed ? [] : this.givenUp.map((entry) => ({ ...entry, syncs: REFUSED_SYNCS - 1 }));
+    const refused = [...this.carried.values(), ...this.current.values(), ...kept];
     return {
       ...(refused.length === 0 ? {} : { refused }),
       ...(this.answeredKeys.length === 0 ? {} : { answered: this.answeredKeys }),

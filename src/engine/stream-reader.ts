@@ -39,10 +39,13 @@ export class StreamReader {
   readonly refusals: Refusals;
   failure: ConnectorError | undefined;
   emitted = 0;
-  /** Keys of a one-request-per-distinct-value request this stream has claimed in this run. */
+  /** Partition keys handled in this run before their item came: refused ones asked again, distinct keys claimed. */
   readonly claimed: Set<string>;
   /** Partitions decided on but not handled yet (they count against the record limit). */
   private pending = 0;
+  private stoppedByLimit = false;
+  /** Every item of its window has been handled (the list is read below its floor). */
+  windowRead = false;
   private recordsSinceCheckpoint = 0;
   private itemsSinceCheckpoint = 0;
   private lastState: string | undefined;
@@ -73,13 +76,24 @@ export class StreamReader {
     return this.ctx.recordLimit !== undefined && this.emitted + this.pending >= this.ctx.recordLimit;
   }
 
+  /** No record may be emitted any more. */
   get atLimit(): boolean {
     return this.ctx.recordLimit !== undefined && this.emitted >= this.ctx.recordLimit;
   }
 
-  /** Nothing more to do for this stream in this run. */
+  /** The record limit stopped this stream: an item was left unhandled, so its state may claim only what it passed. */
+  get limited(): boolean {
+    return this.stoppedByLimit || this.atLimit;
+  }
+
+  /** Records that the record limit left an item unhandled: no later item may be taken (the cursor must stop). */
+  stopAtLimit(): void {
+    this.stoppedByLimit = true;
+  }
+
+  /** Nothing more to do for this stream in this run: it failed, its window is read, or the limit stopped it. */
   get done(): boolean {
-    return this.failure !== undefined || this.atLimit;
+    return this.failure !== undefined || this.windowRead || (this.limited && this.pending === 0);
   }
 
   classify(item: RootItem): Classification {
@@ -126,17 +140,17 @@ export class StreamReader {
   /** Emits a STATE covering what was handled so far, unless nothing changed or nothing can be trusted yet. */
   async checkpoint(): Promise<void> {
     if (this.refusals.doubtful) return;
-    await this.emitState({ ...this.cursor.checkpoint(), ...this.refusalFields() }, false);
+    await this.emitState({ ...this.cursor.checkpoint(), ...this.refusalFields(false) }, false);
   }
 
   /** Emits the STATE of a finished window (always: every stream gets at least one). */
   async complete(): Promise<void> {
-    await this.emitState({ ...this.cursor.complete(), ...this.refusalFields() }, true);
+    await this.emitState({ ...this.cursor.complete(), ...this.refusalFields(true) }, true);
   }
 
   /** A stream read whole every time asks everything again anyway: only a windowed stream keeps refusals. */
-  private refusalFields(): JsonObject {
-    return this.window === undefined ? {} : this.refusals.stateFields();
+  private refusalFields(completed: boolean): JsonObject {
+    return this.window === undefined ? {} : this.refusals.stateFields(completed);
   }
 
   private async emitState(state: JsonObject, always: boolean): Promise<void> {

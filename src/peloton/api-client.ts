@@ -139,10 +139,14 @@ export class PelotonApi {
 
   /** Runs `task` in the run's request budget; an `urgent` request (a list page, which unlocks more work) jumps the queue. */
   private scheduled<T>(request: JsonRequest, task: () => Promise<T>): Promise<T> {
-    return this.options.throttle.run(() => {
-      request.signal?.throwIfAborted();
-      return task();
-    }, request.urgent === true);
+    return this.options.throttle.run(
+      () => {
+        request.signal?.throwIfAborted();
+        return task();
+      },
+      request.urgent === true,
+      request.signal,
+    );
   }
 
   /**

@@ -20,13 +20,13 @@ export class Throttle {
     this.spacingMs = requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
   }
 
-  /** Runs `task` within the concurrency limit; an `urgent` task waits at the front of the queue. */
-  async run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
-    if (this.active >= this.maxConcurrency) {
-      await new Promise<void>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
-    } else {
-      this.active++;
-    }
+  /**
+   * Runs `task` within the concurrency limit; an `urgent` task waits at the front of the queue. A task whose
+   * `signal` aborts while it waits leaves the queue at once (rejected with the signal's reason).
+   */
+  async run<T>(task: () => Promise<T>, urgent = false, signal?: AbortSignal): Promise<T> {
+    if (this.active >= this.maxConcurrency) await this.turn(urgent, signal);
+    else this.active++;
     try {
       return await task();
     } finally {
@@ -34,6 +34,28 @@ export class Throttle {
       if (next === undefined) this.active--;
       else next();
     }
+  }
+
+  /** Resolves when a running task hands its slot over; the listener on `signal` lives only while waiting. */
+  private turn(urgent: boolean, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted === true) {
+        reject(signal.reason as Error);
+        return;
+      }
+      const onAbort = (): void => {
+        const index = this.waiting.indexOf(take);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(signal?.reason as Error);
+      };
+      const take = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      if (urgent) this.waiting.unshift(take);
+      else this.waiting.push(take);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   /** Waits for this request's turn under the rate limit (every attempt, retries included); resolves to its start time. */

@@ -18,6 +18,9 @@ export interface ErrorReport {
  * line, respecting back-pressure. Human-readable text (logs, errors) is redacted on the way out.
  */
 export class ProtocolOutput implements MessageSink {
+  /** The start of a RECORD line, per stream. */
+  private readonly recordHeads = new Map<string, string>();
+
   constructor(
     private readonly stdout: Writable,
     readonly redactor: Redactor,
@@ -30,10 +33,9 @@ export class ProtocolOutput implements MessageSink {
 
   /** A RECORD message, written out by hand: the hottest path of a read (the same JSON as write() would give). */
   record(stream: string, data: JsonObject): Promise<void> | undefined {
-    return writeLine(
-      this.stdout,
-      `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":${JSON.stringify(data)},"emitted_at":${this.now()}}}`,
-    );
+    let head = this.recordHeads.get(stream);
+    if (head === undefined) this.recordHeads.set(stream, (head = `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":`));
+    return writeLine(this.stdout, head + JSON.stringify(data) + ',"emitted_at":' + String(this.now()) + '}}');
   }
 
   state(stream: string, streamState: JsonObject, recordCount: number): Promise<void> {

@@ -12,6 +12,16 @@ interface Pending {
 }
 
 const pendingByStream = new WeakMap<Writable, Pending>();
+/** The stream written last, and its lines: one stream takes nearly every line of a run. */
+let last: { stream: Writable; pending: Pending } | undefined;
+
+function pendingOf(stream: Writable): Pending {
+  if (last?.stream === stream) return last.pending;
+  let pending = pendingByStream.get(stream);
+  if (pending === undefined) pendingByStream.set(stream, (pending = { lines: [], size: 0, scheduled: false }));
+  last = { stream, pending };
+  return pending;
+}
 
 /**
  * After a crash report, nothing more may follow it on stdout: the run is in an unknown state, so no
@@ -24,18 +34,18 @@ export function sealOutput(): void {
 
 /**
  * Writes one line. Lines are gathered and handed to the stream in chunks, at the latest on the next turn
- * of the event loop (or by flushLines); a full chunk waits for the reader when the stream is full
- * (back-pressure), unless the reader goes away meanwhile. Once the stream is gone, lines are dropped:
+ * of the event loop (or by flushLines). While the stream is full the returned promise waits for the reader
+ * (back-pressure), unless the reader goes away meanwhile, so what Node buffers stays about one chunk. Once the stream is gone, lines are dropped:
  * nothing could reach anyone. Returns a promise only when there is something to wait for (a chunk went
  * out): a record costs no promise on the hot path.
  */
 export function writeLine(stream: Writable, line: string): Promise<void> | undefined {
   if (sealed || gone(stream)) return undefined;
-  let pending = pendingByStream.get(stream);
-  if (pending === undefined) pendingByStream.set(stream, (pending = { lines: [], size: 0, scheduled: false }));
-  pending.lines.push(line, '\n');
+  const pending = pendingOf(stream);
+  pending.lines.push(line);
   pending.size += line.length + 1;
-  if (pending.size >= CHUNK_BYTES) return flushLines(stream);
+  // A full chunk goes out now; so does anything while the reader is behind, and the writer then waits for it.
+  if (pending.size >= CHUNK_BYTES || stream.writableNeedDrain) return flushLines(stream);
   if (!pending.scheduled) {
     pending.scheduled = true;
     setImmediate(() => void flushLines(stream));
@@ -47,7 +57,7 @@ export function writeLine(stream: Writable, line: string): Promise<void> | undef
 export async function flushLines(stream: Writable): Promise<void> {
   const pending = pendingByStream.get(stream);
   if (pending === undefined || pending.lines.length === 0) return;
-  const chunk = pending.lines.join('');
+  const chunk = pending.lines.join('\n') + '\n';
   pending.lines = [];
   pending.size = 0;
   pending.scheduled = false;

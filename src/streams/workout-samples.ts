@@ -29,20 +29,23 @@ function* sampleRows(graph: JsonObject, { partition }: RecordSource): Generator<
   };
   if (!Array.isArray(offsets)) return fail("has a 'seconds_since_pedaling_start' that is not a list");
   const columns = seriesOf(graph, offsets.length, fail);
+  const slugs = [...columns.keys()];
+  const series = [...columns.values()];
   const { workout_id, workout_created_at } = workoutKeys(partition);
-  for (const [i, offset] of offsets.entries()) {
-    const row: WorkoutSample = { workout_id, workout_created_at, offset: offset as number };
-    for (const [slug, values] of columns) row[slug] = (values[i] ?? null) as number | null;
+  // Index loops: this runs once per sample of every graph, the hottest loop of a read.
+  for (let i = 0; i < offsets.length; i++) {
+    const row: WorkoutSample = { workout_id, workout_created_at, offset: offsets[i] as number };
+    for (let c = 0; c < slugs.length; c++) row[slugs[c] as string] = ((series[c] as unknown[])[i] ?? null) as number | null;
     yield row;
   }
 }
 
 /** Every metric's and alternative's values, by slug; each must be as long as the x axis. */
-function seriesOf(graph: JsonObject, length: number, fail: (why: string) => never): Array<[string, unknown[]]> {
-  const metrics = graph['metrics'];
-  if (metrics === undefined || metrics === null) return [];
-  if (!Array.isArray(metrics)) return fail("has a 'metrics' that is not a list");
+function seriesOf(graph: JsonObject, length: number, fail: (why: string) => never): Map<string, unknown[]> {
   const columns = new Map<string, unknown[]>();
+  const metrics = graph['metrics'];
+  if (metrics === undefined || metrics === null) return columns;
+  if (!Array.isArray(metrics)) return fail("has a 'metrics' that is not a list");
   const add = (series: unknown): void => {
     const { slug, values } = (typeof series === 'object' && series !== null ? series : {}) as JsonObject;
     if (typeof slug !== 'string' || !Array.isArray(values)) return fail('has a metric without a slug or values');
@@ -55,5 +58,5 @@ function seriesOf(graph: JsonObject, length: number, fail: (why: string) => neve
     const alternatives = (metric as JsonObject)['alternatives'];
     if (Array.isArray(alternatives)) for (const alternative of alternatives) add(alternative);
   }
-  return [...columns];
+  return columns;
 }
