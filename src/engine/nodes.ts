@@ -50,12 +50,33 @@ export abstract class ReadNode {
   }
 
   protected take(reader: StreamReader): Decision {
-    if (reader.limited || reader.limitReached) {
+    if (reader.limitReached) {
       reader.stopAtLimit();
       return 'limit';
     }
     reader.reserve();
     return 'take';
+  }
+
+  /**
+   * Hands an item to each reader as it decided, in order: a taken item's records first (`deliver` says
+   * whether the reader may pass it), then the cursor passes it (`final` unless the reader waits for it), then
+   * maybe a checkpoint.
+   */
+  protected async handEach(
+    item: RootItem,
+    prepared: Prepared,
+    deliver: (reader: StreamReader) => Promise<boolean>,
+    final: (decision: Decision) => boolean,
+  ): Promise<void> {
+    for (const [index, reader] of this.readers.entries()) {
+      const decision = prepared.decisions[index];
+      if (decision === 'take') reader.release();
+      if (reader.failure !== undefined || decision === undefined || decision === 'below' || decision === 'limit') continue;
+      if (decision === 'take' && !(await deliver(reader))) continue;
+      reader.pass(item, final(decision));
+      await reader.maybeCheckpoint();
+    }
   }
 }
 
@@ -66,22 +87,13 @@ export class RootNode extends ReadNode {
   }
 
   async handle(item: RootItem, prepared: Prepared): Promise<void> {
-    const partition: Partition = { key: item.id, cursor: item.cursor, item: item.data };
-    for (const [index, reader] of this.readers.entries()) {
-      const decision = prepared.decisions[index];
-      if (decision === 'take') reader.release();
-      if (reader.failure !== undefined || decision === undefined || decision === 'below' || decision === 'limit') continue;
-      if (decision === 'take') {
-        try {
-          if (!(await reader.emitFrom(item.data, { partition, scope: this.scope }))) continue;
-        } catch (error) {
-          reader.fail(error);
-          continue;
-        }
-      }
-      reader.pass(item, item.final);
-      await reader.maybeCheckpoint();
-    }
+    const source = { partition: { key: item.id, cursor: item.cursor, item: item.data }, scope: this.scope };
+    await this.handEach(
+      item,
+      prepared,
+      (reader) => reader.emitFrom(item.data, source),
+      () => item.final,
+    );
   }
 
   private decide(reader: StreamReader, item: RootItem): Decision {
@@ -124,16 +136,13 @@ export class ChildNode extends ReadNode {
     if (settled !== undefined && partition !== undefined && settled.ok && 'skippedStatus' in settled.result) {
       await this.warnSkipped(partition.key, settled.result.skippedStatus, prepared.decisions);
     }
-    for (const [index, reader] of this.readers.entries()) {
-      const decision = prepared.decisions[index];
-      if (decision === 'take') reader.release();
-      if (reader.failure !== undefined || decision === undefined || decision === 'below' || decision === 'limit') continue;
-      if (decision === 'take' && settled !== undefined && partition !== undefined) {
-        if (!(await this.deliver(reader, partition, settled))) continue;
-      }
-      reader.pass(item, decision === 'wait' ? false : this.request.waitsForFinalParent !== true || item.final);
-      await reader.maybeCheckpoint();
-    }
+    await this.handEach(
+      item,
+      prepared,
+      // A taken item always has its partition and answer (prepare starts the request when anyone takes it).
+      (reader) => (settled === undefined || partition === undefined ? Promise.resolve(true) : this.deliver(reader, partition, settled)),
+      (decision) => decision !== 'wait' && (this.request.waitsForFinalParent !== true || item.final),
+    );
     if (this.done) this.stop();
   }
 
@@ -203,14 +212,9 @@ export class ChildNode extends ReadNode {
       reader.refusals.refused(partition.key, partition.cursor);
       return true;
     }
-    try {
-      const complete = await reader.emitFrom(settled.result.body, { partition, scope: this.scope });
-      if (complete) reader.refusals.answered(partition.key);
-      return complete;
-    } catch (error) {
-      reader.fail(error);
-      return false;
-    }
+    const complete = await reader.emitFrom(settled.result.body, { partition, scope: this.scope });
+    if (complete) reader.refusals.answered(partition.key);
+    return complete;
   }
 
   private async warnSkipped(key: string, status: number, decisions: Decision[] | undefined, takers?: StreamReader[]): Promise<void> {

@@ -23,14 +23,9 @@ async function* preparePages(pages: AsyncGenerator<Page>, nodes: ReadNode[]): As
  * directly, and those reading requests made per item. Ends as soon as no stream needs anything more: a page
  * fetched ahead is then cancelled rather than waited for.
  */
-export async function readRoot(
-  ctx: ReadContext,
-  root: RootRequest,
-  scope: RequestScope,
-  nodes: ReadNode[],
-  children: ChildNode[],
-): Promise<void> {
+export async function readRoot(ctx: ReadContext, root: RootRequest, scope: RequestScope, nodes: ReadNode[]): Promise<void> {
   const readers = nodes.flatMap((node) => node.readers);
+  const children = nodes.filter((node): node is ChildNode => node instanceof ChildNode);
   const { output, progress } = ctx;
   const pagesDone = new AbortController();
   const estimated = { done: false };

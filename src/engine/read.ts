@@ -37,19 +37,18 @@ export async function readStreams(
     const nodes: ReadNode[] = [];
     const direct = group.filter((reader) => reader.stream.reads === root);
     if (direct.length > 0) nodes.push(new RootNode(ctx, scope, direct));
-    const children: ChildNode[] = [];
-    for (const request of [...new Set(group.map((reader) => reader.stream.reads))]) {
-      if (request.kind !== 'child') continue;
-      const child = new ChildNode(
-        ctx,
-        scope,
-        group.filter((reader) => reader.stream.reads === request),
-        request,
-      );
-      children.push(child);
-      nodes.push(child);
+    for (const request of new Set(group.map((reader) => reader.stream.reads))) {
+      if (request.kind === 'child')
+        nodes.push(
+          new ChildNode(
+            ctx,
+            scope,
+            group.filter((reader) => reader.stream.reads === request),
+            request,
+          ),
+        );
     }
-    await readRoot(ctx, root, scope, nodes, children);
+    await readRoot(ctx, root, scope, nodes);
     outcomes.push(...group.map((reader) => ({ name: reader.name, records: reader.emitted, failure: reader.failure })));
   }
   return outcomes;

@@ -6,7 +6,7 @@ export const REFUSED_SYNCS = 3;
 /** Keys of answered partitions kept in the state, to check that a route still works when everything else is refused. */
 const ANSWERED_KEPT = 3;
 /** This many refusals in one sync, with no answer, make the stream doubt the route itself. */
-export const REFUSALS_BEFORE_DOUBT = 3;
+const REFUSALS_BEFORE_DOUBT = 3;
 
 /**
  * One stream's bookkeeping of refused partitions (skipped statuses), which neither wedges the stream nor

@@ -114,18 +114,26 @@ export class StreamReader {
     this.pending--;
   }
 
-  /** Emits the stream's records from one answer; false when the record limit cut it short. */
+  /**
+   * Emits the stream's records from one answer; false when they did not all go out: the record limit cut them
+   * short, or building them failed (the stream then fails, and the item must not be passed).
+   */
   async emitFrom(answer: JsonObject, source: RecordSource): Promise<boolean> {
-    for (const record of this.stream.records(answer, source)) {
-      if (this.atLimit) return false;
-      this.checkKey(record);
-      const written = this.ctx.output.record(this.name, record);
-      if (written !== undefined) await written;
-      this.emitted++;
-      this.recordsSinceCheckpoint++;
-      this.ctx.progress.record(this.name);
+    try {
+      for (const record of this.stream.records(answer, source)) {
+        if (this.atLimit) return false;
+        this.checkKey(record);
+        const written = this.ctx.output.record(this.name, record);
+        if (written !== undefined) await written;
+        this.emitted++;
+        this.recordsSinceCheckpoint++;
+        this.ctx.progress.record(this.name);
+      }
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
     }
-    return true;
   }
 
   fail(error: unknown): void {

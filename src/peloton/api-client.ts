@@ -9,6 +9,7 @@ import { EMPTY_BODY_CODE, retryOptions, skippedStatus, toConnectorError, type Re
 import type { Throttle } from './throttle.js';
 
 export interface RetryNotice {
+  /** The name of the request retried (a root list or a child request): the streams waiting on it follow from it. */
   stream: string | undefined;
   attempt: number;
   reason: string;
@@ -36,7 +37,7 @@ export interface JsonRequest {
   path: string;
   query?: Record<string, string | number>;
   headers?: Record<string, string>;
-  /** The stream the request serves (for retry notices and statuses). */
+  /** The name of the request (a root list, a child request) for retry notices; sync.ts finds the streams waiting on it. */
   stream?: string;
   urgent?: boolean;
   /** Cancels this request (besides the run's own stop signal), queued or in flight. */

@@ -79,7 +79,7 @@ export function workoutKeys(partition: Partition): { workout_id: string; workout
  * The envelope's `summary` counts workouts per "YYYY-MM" over the whole history: whole months after
  * `after` count fully, the month containing it in proportion to the time left in it.
  */
-export function estimateFromMonthlySummary(envelope: JsonObject, after: number): number {
+function estimateFromMonthlySummary(envelope: JsonObject, after: number): number {
   const total = typeof envelope['total'] === 'number' ? envelope['total'] : 0;
   const summary = envelope['summary'];
   if (!Number.isFinite(after)) return total;
