@@ -12,14 +12,10 @@ interface Pending {
 }
 
 const pendingByStream = new WeakMap<Writable, Pending>();
-/** The stream written last, and its lines: one stream takes nearly every line of a run. */
-let last: { stream: Writable; pending: Pending } | undefined;
 
 function pendingOf(stream: Writable): Pending {
-  if (last?.stream === stream) return last.pending;
   let pending = pendingByStream.get(stream);
   if (pending === undefined) pendingByStream.set(stream, (pending = { lines: [], size: 0, scheduled: false }));
-  last = { stream, pending };
   return pending;
 }
 
@@ -35,9 +31,9 @@ export function sealOutput(): void {
 /**
  * Writes one line. Lines are gathered and handed to the stream in chunks, at the latest on the next turn
  * of the event loop (or by flushLines). While the stream is full the returned promise waits for the reader
- * (back-pressure), unless the reader goes away meanwhile, so what Node buffers stays about one chunk. Once the stream is gone, lines are dropped:
- * nothing could reach anyone. Returns a promise only when there is something to wait for (a chunk went
- * out): a record costs no promise on the hot path.
+ * (back-pressure), unless the reader goes away meanwhile, so what Node buffers stays about one chunk. Once
+ * the stream is gone, lines are dropped: nothing could reach anyone. Returns a promise only when there is
+ * something to wait for (a chunk went out): a record costs no promise on the hot path.
  */
 export function writeLine(stream: Writable, line: string): Promise<void> | undefined {
   if (sealed || gone(stream)) return undefined;
